@@ -1,0 +1,44 @@
+import type { Db } from './db/connection.js';
+import type { Role } from '../../shared/roles.js';
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Who is acting: a signed-in user, or the CLI run by IT staff on this computer. */
+export interface Actor {
+  id: string | null;
+  name: string;
+  roles: readonly Role[];
+}
+
+export interface Logger {
+  info(message: string, data?: unknown): void;
+  error(message: string, data?: unknown): void;
+}
+
+export const consoleLogger: Logger = {
+  info: (message, data) => console.log(`[gongkai] ${message}`, data ?? ''),
+  error: (message, data) => console.error(`[gongkai] ${message}`, data ?? ''),
+};
+
+export interface RuntimeInfo {
+  version: string;
+  mode: 'electron' | 'browser';
+  dataDir: string;
+  databaseFile: string;
+}
+
+/** What every service receives. No globals: tests build one with a temp database and a fixed clock. */
+export interface Ctx {
+  db: Db;
+  clock: Clock;
+  actor: Actor | null;
+  /** The caller's session id, for the auth services that act on the session itself. */
+  sessionId: string | null;
+  sessions: import('./sessions.js').SessionStore;
+  runtime: RuntimeInfo;
+  log: Logger;
+}

@@ -1,0 +1,35 @@
+import type { Ctx } from '../context.js';
+import type { CommandName, CommandOutput, ParsedInput } from '../../../shared/contract.js';
+import * as setup from './setup.js';
+import * as auth from './auth.js';
+import * as users from './users.js';
+import * as unit from './unit.js';
+import * as audit from './audit.js';
+import * as system from './system.js';
+
+export type Service<K extends CommandName> = (ctx: Ctx, input: ParsedInput<K>) => CommandOutput<K> | Promise<CommandOutput<K>>;
+
+/** One service function per command; the type makes a command without a service a compile error. */
+export const services: { [K in CommandName]: Service<K> } = {
+  'setup.status': setup.status,
+  'setup.complete': setup.complete,
+  'auth.login': auth.login,
+  'auth.logout': auth.logout,
+  'auth.me': auth.me,
+  'auth.lock': auth.lock,
+  'auth.unlock': auth.unlock,
+  'auth.changePassword': auth.changePassword,
+  'auth.setLanguage': auth.setLanguage,
+  'users.list': users.list,
+  'users.create': users.create,
+  'users.update': users.update,
+  'users.setDisabled': users.setDisabled,
+  'users.resetPassword': users.resetPassword,
+  'unit.get': unit.get,
+  'unit.update': unit.update,
+  'audit.list': audit.list,
+  'audit.verify': audit.verify,
+  'system.info': system.info,
+  'system.checkDatabase': system.checkDatabase,
+  'system.backup': system.backup,
+};

@@ -1,0 +1,53 @@
+/**
+ * Errors are values with a code, translated in the UI (`error.<code>` in the i18n dictionaries).
+ * Services throw AppError; the gate turns it into `{ ok: false, error: { code, params } }`.
+ */
+export const ERROR_CODES = [
+  'api.unknown_command',
+  'api.invalid_input',
+  'api.internal',
+  'api.bad_origin',
+  'api.bad_token',
+  'api.bad_host',
+  'api.payload_too_large',
+  'auth.required',
+  'auth.forbidden',
+  'auth.session_locked',
+  'auth.login_failed',
+  'auth.account_locked',
+  'auth.account_disabled',
+  'auth.wrong_password',
+  'auth.password_too_weak',
+  'setup.already_done',
+  'setup.required',
+  'unit.invalid_code',
+  'users.username_taken',
+  'users.not_found',
+  'users.last_admin',
+  'users.cannot_disable_self',
+  'db.corrupt',
+  'db.newer_schema',
+  'backup.exists',
+  'backup.failed',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+export type ErrorParams = Record<string, string | number>;
+
+export interface ApiError {
+  code: ErrorCode;
+  params?: ErrorParams;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: ErrorParams = {},
+  ) {
+    super(`${code} ${JSON.stringify(params)}`);
+    this.name = 'AppError';
+  }
+
+  toApiError(): ApiError {
+    return Object.keys(this.params).length ? { code: this.code, params: this.params } : { code: this.code };
+  }
+}
