@@ -19,6 +19,8 @@ import { contract, type CommandName, type CommandOutput } from '../shared/contra
 import { AppError } from '../shared/errors.js';
 import { ROLES, type Role } from '../shared/roles.js';
 import { errorMessage, translator, type Language } from '../shared/i18n/index.js';
+import { addWorkdays, dayInfo, isValidDate } from '../shared/domain/working-days.js';
+import { workCalendar } from './core/services/calendar.js';
 
 const USAGE = `gongkai — 政务公开工作台 (Gongkai Desk)
 
@@ -32,6 +34,8 @@ Usage:
   gongkai users add USERNAME --roles R[,R] [--name NAME] [--data-dir D]
                                                 password from stdin (first line) or a prompt
   gongkai users disable USERNAME [--data-dir D]
+  gongkai calendar add-workdays DATE N [--json]  the Nth working day after DATE
+  gongkai calendar is-workday DATE [--json]
 
 Roles: ${ROLES.join(', ')}. The data directory defaults to GONGKAI_DATA_DIR or ${defaultDataDir()}.`;
 
@@ -153,6 +157,7 @@ export async function main(argv: string[]): Promise<number> {
       open: { type: 'boolean', default: false },
       roles: { type: 'string' },
       name: { type: 'string' },
+      json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -214,6 +219,24 @@ export async function main(argv: string[]): Promise<number> {
         if (!user) throw new AppError('users.not_found');
         await run(backend, 'users.setDisabled', { id: user.id, disabled: true });
         console.log(`disabled ${user.username}`);
+        return 0;
+      });
+    case 'calendar add-workdays':
+      return withBackend(dataDir, async (backend) => {
+        const [date, n] = [arg('DATE'), Number(rest[1])];
+        if (!isValidDate(date)) throw new UsageError(`invalid date: ${date} (YYYY-MM-DD)`);
+        if (!Number.isInteger(n) || n < 0 || n > 400) throw new UsageError(`invalid number of working days: ${rest[1] ?? ''}`);
+        const result = addWorkdays(workCalendar(cliContext(backend)), date, n);
+        console.log(values.json ? JSON.stringify({ due: result.due, provisional: result.provisional }) : `${result.due}${result.provisional ? ' provisional' : ''}`);
+        return 0;
+      });
+    case 'calendar is-workday':
+      return withBackend(dataDir, async (backend) => {
+        const date = arg('DATE');
+        if (!isValidDate(date)) throw new UsageError(`invalid date: ${date} (YYYY-MM-DD)`);
+        const day = dayInfo(workCalendar(cliContext(backend)), date);
+        const words = `${day.workday ? 'workday' : 'not a workday'} (${day.kind}${day.name ? ` ${day.name}` : ''})${day.provisional ? ' provisional' : ''}`;
+        console.log(values.json ? JSON.stringify(day) : words);
         return 0;
       });
     default:

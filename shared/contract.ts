@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { ROLES, type Role } from './roles.js';
 import type { ApiError } from './errors.js';
 import { LANGUAGES } from './i18n/languages.js';
+import { DISCLOSURE, EDITION_STATUSES, SOURCE_LEVELS, VALIDITY } from './domain/catalogue.js';
 
 /**
  * 'public': no session needed; 'session': a session, even a locked one (unlock, log out);
@@ -77,6 +78,131 @@ export const AuditEntrySchema = z.object({
   summary: z.string(),
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+
+const DateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date');
+const Id = z.string().min(1).max(64);
+
+export const CategorySchema = z.object({
+  id: z.string().regex(/^[a-z0-9_]{2,40}$/),
+  name: z.string().trim().min(1).max(40),
+  parentId: z.string().nullable(),
+  columnId: z.string().trim().max(64),
+  sortOrder: z.number().int(),
+  active: z.boolean(),
+});
+export type Category = z.infer<typeof CategorySchema>;
+
+export const CatalogueFieldsSchema = z.object({
+  title: z.string().trim().max(200),
+  summary: z.string().trim().max(2000),
+  topic: z.string().trim().max(60),
+  publisher: z.string().trim().max(60),
+  draftingUnit: z.string().trim().max(60),
+  writtenDate: DateString.nullable(),
+  publishDate: DateString.nullable(),
+  publishDateReason: z.string().trim().max(500),
+  documentNumber: z.string().trim().max(60),
+  disclosure: z.enum(DISCLOSURE),
+  disclosureArticle: z.union([z.literal(14), z.literal(15), z.literal(16)]).nullable(),
+  disclosureReason: z.string().trim().max(1000),
+  validity: z.enum(VALIDITY),
+  repealedDate: DateString.nullable(),
+  normative: z.boolean(),
+  keywords: z.string().trim().max(200),
+  sourceLevel: z.enum(SOURCE_LEVELS),
+});
+
+/** Body HTML is sanitised to an allowlist in the main process on every save. */
+const BodyHtml = z.string().max(20 * 1024 * 1024);
+
+export const ProblemSchema = z.object({ field: z.string(), code: z.string(), suggestion: z.string().optional() });
+
+export const AttachmentSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  size: z.number().int(),
+  mime: z.string(),
+  sha256: z.string(),
+});
+
+export const EditionSchema = CatalogueFieldsSchema.extend({
+  id: z.string(),
+  itemId: z.string(),
+  number: z.number().int(),
+  status: z.enum(EDITION_STATUSES),
+  indexNumber: z.string(),
+  categoryId: z.string(),
+  bodyHtml: z.string(),
+  authorId: z.string(),
+  authorName: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  attachments: z.array(AttachmentSchema),
+  problems: z.array(ProblemSchema),
+  /** 条例第二十六条: a proactive item is due within 20 working days of its 成文日期. */
+  due: z.object({ date: z.string(), provisional: z.boolean() }).nullable(),
+});
+export type Edition = z.infer<typeof EditionSchema>;
+
+export const ItemRowSchema = z.object({
+  itemId: z.string(),
+  editionId: z.string(),
+  number: z.number().int(),
+  indexNumber: z.string(),
+  title: z.string(),
+  categoryId: z.string(),
+  status: z.enum(EDITION_STATUSES),
+  authorName: z.string(),
+  draftingUnit: z.string(),
+  documentNumber: z.string(),
+  writtenDate: z.string().nullable(),
+  publishDate: z.string().nullable(),
+  validity: z.enum(VALIDITY),
+  updatedAt: z.string(),
+});
+export type ItemRow = z.infer<typeof ItemRowSchema>;
+
+export const ListFiltersSchema = z.object({
+  status: z.array(z.enum(EDITION_STATUSES)).max(11).optional(),
+  categoryId: z.string().optional(),
+  draftingUnit: z.string().max(60).optional(),
+  authorId: z.string().optional(),
+  validity: z.enum(VALIDITY).optional(),
+  writtenFrom: DateString.optional(),
+  writtenTo: DateString.optional(),
+});
+
+const SearchHitSchema = ItemRowSchema.extend({
+  /** Text around the first match, with the match's offsets for highlighting. */
+  snippet: z.string(),
+  highlights: z.array(z.tuple([z.number().int(), z.number().int()])),
+  matchedIn: z.enum(['title', 'summary', 'body', 'documentNumber']),
+});
+
+const DiffSchema = z.object({
+  fields: z.array(z.object({ field: z.string(), before: z.string(), after: z.string() })),
+  body: z.array(z.object({ op: z.enum(['same', 'added', 'removed']), text: z.string() })),
+});
+
+const CalendarDaySchema = z.object({
+  date: z.string(),
+  workday: z.boolean(),
+  kind: z.enum(['weekday', 'weekend', 'holiday', 'makeup_workday']),
+  name: z.string().optional(),
+  provisional: z.boolean(),
+});
+
+const DeadlineRowSchema = z.object({
+  itemId: z.string(),
+  editionId: z.string(),
+  title: z.string(),
+  writtenDate: z.string(),
+  due: z.string(),
+  provisional: z.boolean(),
+  /** Working days left; negative when overdue. */
+  workdaysLeft: z.number().int(),
+});
 
 export const contract = {
   'setup.status': command({
@@ -157,6 +283,116 @@ export const contract = {
       firstBroken: z.object({ seq: z.number().int(), reason: z.enum(['hash_mismatch', 'link_mismatch', 'missing_entry']) }).nullable(),
     }),
     access: ['admin'],
+  }),
+
+  'categories.list': command({ input: Empty, output: z.array(CategorySchema), access: 'user' }),
+  'categories.save': command({ input: CategorySchema, output: CategorySchema, access: ['admin'] }),
+
+  'catalogue.settings': command({
+    input: Empty,
+    output: z.object({ indexPattern: z.string(), maxAttachmentMb: z.number().int() }),
+    access: 'user',
+  }),
+  'catalogue.updateSettings': command({
+    input: z.object({ indexPattern: z.string().min(1).max(80), maxAttachmentMb: z.number().int().min(1).max(2048) }),
+    output: z.object({ indexPattern: z.string(), maxAttachmentMb: z.number().int() }),
+    access: ['admin'],
+  }),
+
+  /** A new item: its first draft edition, with the 索引号 assigned now and never reused. */
+  'items.create': command({
+    input: z.object({ categoryId: Id, fields: CatalogueFieldsSchema, bodyHtml: BodyHtml }),
+    output: EditionSchema,
+    access: ['officer'],
+  }),
+  'items.saveDraft': command({
+    input: z.object({ editionId: Id, categoryId: Id, fields: CatalogueFieldsSchema, bodyHtml: BodyHtml }),
+    output: EditionSchema,
+    access: ['officer'],
+  }),
+  /** The next edition of a published item; the published one stays live until it is replaced. */
+  'items.newEdition': command({ input: z.object({ itemId: Id }), output: EditionSchema, access: ['officer'] }),
+  'items.edition': command({ input: z.object({ editionId: Id }), output: EditionSchema, access: 'user' }),
+  'items.history': command({
+    input: z.object({ itemId: Id }),
+    output: z.array(z.object({ id: z.string(), number: z.number().int(), status: z.enum(EDITION_STATUSES), updatedAt: z.string(), authorName: z.string() })),
+    access: 'user',
+  }),
+  /** A readable comparison of an edition with the item's previous edition. */
+  'items.compare': command({ input: z.object({ editionId: Id }), output: DiffSchema.nullable(), access: 'user' }),
+  'items.list': command({
+    input: z.object({
+      filters: ListFiltersSchema,
+      sort: z.enum(['updated_desc', 'updated_asc', 'written_desc', 'written_asc', 'title_asc', 'index_asc']),
+      offset: z.number().int().min(0),
+      limit: z.number().int().min(1).max(200),
+    }),
+    output: z.object({ rows: z.array(ItemRowSchema), total: z.number().int() }),
+    access: 'user',
+  }),
+  'items.search': command({
+    input: z.object({ query: z.string().trim().min(1).max(100), limit: z.number().int().min(1).max(200) }),
+    output: z.object({ hits: z.array(SearchHitSchema) }),
+    access: 'user',
+  }),
+  /** A .docx becomes a new draft; a damaged or non-docx file creates nothing. */
+  'items.importDocx': command({
+    input: z.object({ categoryId: Id, fileName: z.string().min(1).max(255), dataBase64: z.string().max(70 * 1024 * 1024) }),
+    output: EditionSchema,
+    access: ['officer'],
+  }),
+
+  'attachments.add': command({
+    input: z.object({ editionId: Id, fileName: z.string().min(1).max(255), dataBase64: z.string().max(2900 * 1024 * 1024) }),
+    output: EditionSchema,
+    access: ['officer'],
+  }),
+  'attachments.remove': command({ input: z.object({ editionId: Id, attachmentId: Id }), output: EditionSchema, access: ['officer'] }),
+  'attachments.read': command({
+    input: z.object({ attachmentId: Id }),
+    output: z.object({ name: z.string(), mime: z.string(), dataBase64: z.string() }),
+    access: 'user',
+  }),
+
+  /** Unsaved editor state, kept every few seconds; '' is a new item not yet saved. */
+  'autosave.put': command({
+    input: z.object({ editionId: z.string().max(64), payload: z.string().max(25 * 1024 * 1024) }),
+    output: Ok,
+    access: ['officer'],
+  }),
+  'autosave.list': command({
+    input: Empty,
+    output: z.array(z.object({ editionId: z.string(), payload: z.string(), savedAt: z.string() })),
+    access: ['officer'],
+  }),
+  'autosave.discard': command({ input: z.object({ editionId: z.string().max(64) }), output: Ok, access: ['officer'] }),
+
+  'calendar.years': command({
+    input: Empty,
+    output: z.array(z.object({ year: z.number().int(), source: z.string(), holidays: z.number().int(), makeupWorkdays: z.number().int() })),
+    access: 'user',
+  }),
+  'calendar.import': command({
+    input: z.object({ format: z.enum(['json', 'ics']), text: z.string().min(1).max(2 * 1024 * 1024) }),
+    output: z.object({ years: z.array(z.number().int()) }),
+    access: ['admin'],
+  }),
+  'calendar.setDay': command({
+    input: z.object({ date: DateString, kind: z.enum(['holiday', 'makeup_workday']).nullable(), name: z.string().trim().max(40) }),
+    output: Ok,
+    access: ['admin'],
+  }),
+  /** Adds working days and lists each counted and skipped day, to defend a deadline. */
+  'calendar.explain': command({
+    input: z.object({ start: DateString, workdays: z.number().int().min(0).max(400) }),
+    output: z.object({ due: z.string(), provisional: z.boolean(), days: z.array(CalendarDaySchema) }),
+    access: 'user',
+  }),
+
+  'dashboard.deadlines': command({
+    input: Empty,
+    output: z.object({ dueSoon: z.array(DeadlineRowSchema), overdue: z.array(DeadlineRowSchema), today: z.string() }),
+    access: 'user',
   }),
 
   'system.info': command({

@@ -29,6 +29,21 @@ export const ERROR_CODES = [
   'db.newer_schema',
   'backup.exists',
   'backup.failed',
+  'items.not_found',
+  'items.not_editable',
+  'items.open_edition_exists',
+  'items.unknown_category',
+  'categories.invalid_parent',
+  'catalogue.invalid_index_pattern',
+  'attachments.bad_data',
+  'attachments.too_large',
+  'attachments.empty',
+  'attachments.not_found',
+  'attachments.missing_file',
+  'docx.not_docx',
+  'docx.unreadable',
+  'calendar.invalid_import',
+  'calendar.year_not_loaded',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 export type ErrorParams = Record<string, string | number>;

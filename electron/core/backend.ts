@@ -9,6 +9,7 @@ import { contract, isCommandName, roleAllows, type CallResult, type CommandName 
 import { AppError, type ApiError } from '../../shared/errors.js';
 import { getSetting } from './db/settings-repo.js';
 import { appVersion } from './paths.js';
+import { seedCalendar } from './services/calendar.js';
 
 export const DATABASE_FILE = 'gongkai.db';
 const DEFAULT_IDLE_MINUTES = 15;
@@ -42,6 +43,7 @@ export function openBackend(options: BackendOptions): Backend {
   const log = options.log ?? consoleLogger;
   const databaseFile = join(options.dataDir, DATABASE_FILE);
   const db = openDatabase(databaseFile, options.sqliteBinding);
+  seedCalendar(db, clock.now().toISOString());
   const runtime: RuntimeInfo = { version: appVersion, mode: options.mode, dataDir: options.dataDir, databaseFile };
   const sessions = new SessionStore(clock, () => (getSetting<number>(db, 'security.idleMinutes') ?? DEFAULT_IDLE_MINUTES) * 60_000);
 

@@ -6,6 +6,14 @@ import * as users from './users.js';
 import * as unit from './unit.js';
 import * as audit from './audit.js';
 import * as system from './system.js';
+import * as categories from './categories.js';
+import * as catalogue from './catalogue-settings.js';
+import * as items from './items.js';
+import * as docx from './docx-import.js';
+import * as attachments from './attachments.js';
+import * as autosave from './autosave.js';
+import * as calendar from './calendar.js';
+import * as deadlines from './deadlines.js';
 
 export type Service<K extends CommandName> = (ctx: Ctx, input: ParsedInput<K>) => CommandOutput<K> | Promise<CommandOutput<K>>;
 
@@ -29,6 +37,30 @@ export const services: { [K in CommandName]: Service<K> } = {
   'unit.update': unit.update,
   'audit.list': audit.list,
   'audit.verify': audit.verify,
+  'categories.list': categories.list,
+  'categories.save': categories.save,
+  'catalogue.settings': catalogue.settings,
+  'catalogue.updateSettings': catalogue.updateSettings,
+  'items.create': items.create,
+  'items.saveDraft': items.saveDraft,
+  'items.newEdition': items.newEdition,
+  'items.edition': items.edition,
+  'items.history': items.history,
+  'items.compare': items.compare,
+  'items.list': items.list,
+  'items.search': items.search,
+  'items.importDocx': docx.importDocx,
+  'attachments.add': attachments.add,
+  'attachments.remove': attachments.remove,
+  'attachments.read': attachments.read,
+  'autosave.put': autosave.put,
+  'autosave.list': autosave.list,
+  'autosave.discard': autosave.discard,
+  'calendar.years': calendar.years,
+  'calendar.import': calendar.importCalendar,
+  'calendar.setDay': calendar.setDay,
+  'calendar.explain': calendar.explain,
+  'dashboard.deadlines': deadlines.deadlines,
   'system.info': system.info,
   'system.checkDatabase': system.checkDatabase,
   'system.backup': system.backup,

@@ -1,0 +1,283 @@
+/**
+ * Rich-text bodies come from our editor and, far more often, from a paste out of Word or WPS, and
+ * end up on the unit's public website. So the allowlist is the structure a 政务公开 notice needs and
+ * nothing that can run, fetch or restyle: no scripts or handlers, no style/class (Word's mso-* junk),
+ * no remote images (they tell a third party who reads what, and when).
+ *
+ * sanitize-html (htmlparser2 underneath) does the parsing; its hooks let us follow the element stack
+ * so that Word's layout wrappers turn into paragraphs or vanish instead of merging their text.
+ */
+import sanitizeHtml from 'sanitize-html';
+
+type Attributes = Record<string, string>;
+
+/** Tags kept, with the attributes `transform` lets through; everything else goes, its text stays. */
+const ALLOWED_TAGS = [
+  'p', 'br', 'h1', 'h2', 'h3', 'h4', 'strong', 'em', 'u', 's', 'sub', 'sup', 'blockquote',
+  'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'a', 'img', 'hr', 'code', 'pre',
+];
+const ALLOWED = new Set(ALLOWED_TAGS);
+const ALLOWED_ATTRIBUTES: Record<string, string[]> = {
+  a: ['href', 'rel', 'target'],
+  img: ['src', 'alt'],
+  th: ['colspan', 'rowspan'],
+  td: ['colspan', 'rowspan'],
+};
+
+/** Dropped together with everything inside: code, other documents, fallback content, metadata. */
+const DROP_WITH_CONTENT = [
+  'script', 'style', 'noscript', 'template', 'xmp', 'plaintext', 'textarea', 'select', 'option',
+  'iframe', 'frame', 'frameset', 'noframes', 'object', 'applet', 'embed', 'noembed',
+  'svg', 'math', 'canvas', 'audio', 'video', 'head', 'title', 'xml',
+];
+const DROPPED = new Set(DROP_WITH_CONTENT);
+
+/** Same meaning, one spelling, so that saved bodies compare and diff cleanly. */
+const RENAME: Record<string, string> = { b: 'strong', i: 'em', strike: 's', del: 's', h5: 'h4', h6: 'h4', tfoot: 'tbody' };
+
+/** Layout wrappers (Word's <div class=WordSection1>, web pages' divs): a paragraph if they hold only inline content, else unwrapped. */
+const WRAPPERS = new Set([
+  'div', 'section', 'article', 'header', 'footer', 'main', 'aside', 'nav', 'address', 'center',
+  'figure', 'figcaption', 'dl', 'dt', 'dd', 'details', 'summary', 'hgroup',
+]);
+const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'blockquote', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'hr', 'pre']);
+/** Where a paragraph may not open: inside another paragraph, a heading, pre, a link or inline formatting. */
+const NO_BLOCK_INSIDE = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'pre', 'a', 'strong', 'em', 'u', 's', 'sub', 'sup', 'code']);
+const TABLE_PARTS = new Set(['thead', 'tbody', 'tr', 'th', 'td']);
+const INLINE = new Set(['a', 'strong', 'em', 'u', 's', 'sub', 'sup', 'code']);
+
+const LINK = /^(?:https?:\/\/|mailto:)[^\s\p{Cc}]+$/iu;
+const DATA_IMAGE = /^data:image\/(?:png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+={0,2}$/;
+const ATTACHMENT = /^attachments\/[0-9a-f]{64}$/;
+const SPAN = /^[1-9]\d{0,2}$/;
+
+// Whitespace that only looks empty: nbsp, 全角空格 (\s has both), zero-width characters.
+const BLANK = /^[\s\u200B-\u200D\u2060]*$/;
+
+/** A line break in the source between two Chinese characters is a wrap, not a space (Word wraps its HTML at ~76 columns). */
+const WIDE = '\\p{Script=Han}\\u3000-\\u303F\\uFF01-\\uFF5E\\u2018\\u2019\\u201C\\u201D\\u2026\\u2014';
+const SOURCE_BREAK = /[ \t\f]*(?:\r\n?|\n)[ \t\f\r\n]*/g;
+const SENTINEL = '\uFDD0'; // a noncharacter: never in real text, so it can mark source breaks
+const CELL = '\uFDD1';
+const OUR_MARKS = /[\uFDD0\uFDD1]/g;
+// No lookbehinds here: evaluated at every position, they cost seconds on a large embedded image.
+const WRAP_IN_MARKUP = new RegExp(`[${WIDE}](?:<[^>]*>)*${SENTINEL}(?:<[^>]*>|${SENTINEL})*(?=[${WIDE}])`, 'gu');
+const BLOCK_TAG = `<\\/?(?:${[...BLOCKS].join('|')})\\b[^>]*>`;
+/** Source line breaks next to a block's tags render as nothing. */
+const BREAK_AT_BLOCK_EDGE = new RegExp(`${SENTINEL}+(?=${BLOCK_TAG})|(${BLOCK_TAG})${SENTINEL}+`, 'g');
+const WRAP_IN_TEXT = new RegExp(`(?<=[${WIDE}])[ \\t\\f\\r]*\\n[ \\t\\f\\r\\n]*(?=[${WIDE}])`, 'gu');
+
+function safeHref(href: string | undefined): string | null {
+  const value = href?.trim() ?? '';
+  return LINK.test(value) ? value : null;
+}
+
+function safeImageSrc(src: string | undefined): string | null {
+  const value = src?.trim() ?? '';
+  if (ATTACHMENT.test(value)) return value;
+  const compact = value.replace(/\s+/g, ''); // base64 is often wrapped
+  return DATA_IMAGE.test(compact) ? compact : null;
+}
+
+/** One open element as htmlparser2 reports it, and what we made of it. */
+interface Open {
+  name: string;
+  /** The tag we emit, or '' when it is dropped. */
+  out: string;
+  fromWrapper: boolean;
+  /** Somewhere inside a p, heading, pre, link or inline formatting. */
+  inline: boolean;
+  inPre: boolean;
+  inTable: boolean;
+  hasBlock: boolean;
+  hasImage: boolean;
+  hasBreak: boolean;
+  /** Text other than whitespace, anywhere inside. */
+  hasText: boolean;
+  /** Any text at all, whitespace included. */
+  hasChars: boolean;
+}
+
+const unescapeText = (text: string) => text.replace(/&(amp|lt|gt|quot);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"' })[e]!);
+
+/**
+ * Cleans a body for storage and publication. Links get rel="noopener noreferrer" and open in a new
+ * window; images must be embedded (data:image/png|jpeg|gif|webp;base64) or one of our attachments
+ * (attachments/<sha256>). Empty paragraphs, Word's spacing device, are removed — spacing is the
+ * stylesheet's job. Idempotent: cleaning a clean body changes nothing.
+ */
+export function sanitizeBodyHtml(html: string): string {
+  const open: Open[] = [];
+  let closing: Open | undefined;
+
+  const transform = (name: string, attribs: Attributes): { tagName: string; attribs: Attributes } => {
+    const el = open.at(-1);
+    const parent = open.at(-2);
+    let out = RENAME[name] ?? name;
+    let attrs: Attributes = {};
+    const inline = !!parent && (parent.inline || (NO_BLOCK_INSIDE.has(parent.out) && !parent.fromWrapper));
+
+    if (name === 'p' || WRAPPERS.has(name)) {
+      out = inline ? '' : 'p';
+    } else if (name === 'a') {
+      const href = safeHref(attribs.href);
+      out = href ? 'a' : '';
+      if (href) attrs = { href, rel: 'noopener noreferrer', target: '_blank' };
+    } else if (name === 'img') {
+      const src = safeImageSrc(attribs.src);
+      out = src ? 'img' : '';
+      if (src) attrs = attribs.alt ? { src, alt: attribs.alt } : { src };
+    } else if (TABLE_PARTS.has(out) && !(parent?.inTable || parent?.out === 'table')) {
+      out = ''; // a cell without its table: browsers drop the tag, so do we
+    } else if (name === 'td' || name === 'th') {
+      for (const span of ['colspan', 'rowspan']) {
+        const value = attribs[span]?.trim();
+        if (value && SPAN.test(value)) attrs[span] = value;
+      }
+    }
+    if (!ALLOWED.has(out)) out = '';
+
+    if (el) {
+      Object.assign(el, {
+        out,
+        fromWrapper: WRAPPERS.has(name),
+        inline,
+        inPre: !!parent && (parent.inPre || parent.out === 'pre'),
+        inTable: !!parent && (parent.inTable || parent.out === 'table'),
+      });
+    }
+    // Only ever rename to a kept tag: sanitize-html forgets to clear the rename of a discarded tag and
+    // would close a later sibling with the stale name. Kept tags we reject (a bad link or image, a
+    // paragraph in a paragraph) go in exclusiveFilter instead; unknown ones are discarded by name.
+    return { tagName: out || name, attribs: attrs };
+  };
+
+  const options: sanitizeHtml.IOptions = {
+    allowedTags: ALLOWED_TAGS,
+    allowedAttributes: ALLOWED_ATTRIBUTES,
+    allowedSchemes: [],
+    allowedSchemesByTag: { a: ['http', 'https', 'mailto'], img: ['data'] },
+    allowProtocolRelative: false,
+    disallowedTagsMode: 'discard',
+    nonTextTags: DROP_WITH_CONTENT,
+    parseStyleAttributes: false,
+    onOpenTag: (name) => {
+      open.push({
+        name, out: '', fromWrapper: false, inline: false, inPre: false, inTable: false,
+        hasBlock: false, hasImage: false, hasBreak: false, hasText: false, hasChars: false,
+      });
+    },
+    onCloseTag: () => {
+      closing = open.pop();
+      const parent = open.at(-1);
+      if (closing && parent) {
+        parent.hasBlock ||= closing.hasBlock || BLOCKS.has(closing.out);
+        parent.hasImage ||= closing.hasImage || closing.out === 'img';
+        parent.hasBreak ||= closing.hasBreak || closing.out === 'br';
+        parent.hasText ||= closing.hasText;
+        parent.hasChars ||= closing.hasChars;
+      }
+    },
+    transformTags: { '*': transform },
+    // Our own bookkeeping rather than frame.text, which misses the text of unwrapped children.
+    exclusiveFilter: () => {
+      const el = closing;
+      if (!el) return false;
+      if (!el.out) return el.name === 'img' ? true : 'excludeTag';
+      if (el.out === 'p' && el.hasBlock) return 'excludeTag';
+      if (/^(?:p|h[1-4])$/.test(el.out) && !el.hasImage && !el.hasText) return true;
+      if (INLINE.has(el.out) && !el.hasImage && !el.hasBreak && !el.hasChars) return true;
+      return false;
+    },
+    textFilter: (text) => {
+      const clean = text.replace(OUR_MARKS, '');
+      const el = open.at(-1);
+      if (el && clean) {
+        el.hasChars = true;
+        el.hasText ||= !BLANK.test(clean);
+      }
+      return el?.inPre || el?.out === 'pre' ? clean : clean.replace(SOURCE_BREAK, SENTINEL);
+    },
+  };
+
+  const clean = sanitizeHtml(html, options);
+  if (!clean.includes(SENTINEL)) return clean.trim();
+  return clean
+    .replace(BREAK_AT_BLOCK_EDGE, (_, tag: string | undefined) => tag ?? '')
+    .replace(WRAP_IN_MARKUP, (run) => run.replaceAll(SENTINEL, ''))
+    .replace(/\uFDD0+/g, '\n')
+    .trim();
+}
+
+/** Elements that end a line of text. */
+const TEXT_BLOCKS = new Set([...BLOCKS, ...WRAPPERS, 'h5', 'h6', 'caption', 'tfoot', 'body', 'html', 'li', 'br']);
+
+/**
+ * The text of a body for full-text search and the copy/diff checks: one line per block and one per
+ * table row (cells separated by a tab), entities decoded, runs of whitespace — 全角空格 indents
+ * included — collapsed to one space, blank lines dropped. Safe on any input, clean or not.
+ */
+export function htmlToPlainText(html: string): string {
+  // How many elements of each kind we are inside.
+  let dropping = 0;
+  let inPre = 0;
+  let inCell = 0;
+  let buffer = '';
+  const lines: string[] = [];
+
+  const flush = () => {
+    const cells = buffer
+      .replace(WRAP_IN_TEXT, '')
+      .split(CELL)
+      .map((cell) => cell.replace(/\s+/g, ' ').trim());
+    while (cells.length > 1 && cells.at(-1) === '') cells.pop();
+    const line = cells.join('\t');
+    if (line.trim()) lines.push(line);
+    buffer = '';
+  };
+  const isCell = (name: string) => name === 'td' || name === 'th';
+  // Inside a cell every boundary is a space, so that a table row stays one line.
+  const boundary = (name: string) => {
+    if (isCell(name)) buffer += inCell ? ' ' : CELL;
+    else if (TEXT_BLOCKS.has(name)) {
+      if (inCell) buffer += ' ';
+      else flush();
+    }
+  };
+
+  sanitizeHtml(html, {
+    allowedTags: [],
+    allowedAttributes: {},
+    disallowedTagsMode: 'discard',
+    nonTextTags: DROP_WITH_CONTENT,
+    parseStyleAttributes: false,
+    onOpenTag: (name) => {
+      if (!dropping && !isCell(name)) boundary(name);
+      if (DROPPED.has(name)) dropping++;
+      if (name === 'pre') inPre++;
+      if (isCell(name)) inCell++;
+    },
+    onCloseTag: (name) => {
+      if (DROPPED.has(name)) dropping--;
+      if (name === 'pre') inPre--;
+      if (isCell(name)) inCell--;
+      if (!dropping) boundary(name);
+    },
+    textFilter: (text) => {
+      const plain = unescapeText(text.replace(OUR_MARKS, ''));
+      if (inPre) {
+        const [first = '', ...rest] = plain.split(/\r\n?|\n/);
+        buffer += first;
+        for (const line of rest) {
+          flush();
+          buffer += line;
+        }
+      } else {
+        buffer += plain;
+      }
+      return '';
+    },
+  });
+  flush();
+  return lines.join('\n');
+}

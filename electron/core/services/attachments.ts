@@ -1,0 +1,122 @@
+/**
+ * Attachments are stored once per content, named by SHA-256 under <data>/files/ab/abcdef…, and
+ * linked to editions by rows that keep the original (sanitised) name.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import type { Ctx } from '../context.js';
+import type { CommandOutput, Edition, ParsedInput } from '../../../shared/contract.js';
+import { AppError } from '../../../shared/errors.js';
+import { uuidv7 } from '../ids.js';
+import { catalogueSettings } from './catalogue-settings.js';
+import { record } from './audit-trail.js';
+import { presentEdition, requireDraft } from './items.js';
+import { findEdition, touchEdition } from '../db/items-repo.js';
+
+const MIME: Record<string, string> = {
+  '.pdf': 'application/pdf',
+  '.doc': 'application/msword',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.xls': 'application/vnd.ms-excel',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.wps': 'application/vnd.ms-works',
+  '.et': 'application/vnd.ms-excel',
+  '.ofd': 'application/ofd',
+  '.txt': 'text/plain',
+  '.csv': 'text/csv',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.png': 'image/png',
+  '.gif': 'image/gif',
+  '.zip': 'application/zip',
+  '.rar': 'application/vnd.rar',
+};
+
+/**
+ * The name shown and offered on download: the last path segment only, without control or
+ * reserved characters, so a name like ..\..\x.exe or a/b/../c can never point anywhere.
+ */
+export function safeFileName(raw: string): string {
+  const last = raw.split(/[\\/]/).pop() ?? '';
+  const cleaned = last
+    .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '')
+    .replace(/^[.\s]+|[.\s]+$/g, '')
+    .slice(0, 200);
+  return cleaned || 'attachment';
+}
+
+export function mimeOf(name: string): string {
+  return MIME[extname(name).toLowerCase()] ?? 'application/octet-stream';
+}
+
+function blobPath(ctx: Ctx, sha256: string): string {
+  return join(ctx.runtime.dataDir, 'files', sha256.slice(0, 2), sha256);
+}
+
+/** Writes the bytes once; a crash mid-write leaves only a temp file, never a truncated blob. */
+export function storeBlob(ctx: Ctx, data: Buffer): string {
+  const sha256 = createHash('sha256').update(data).digest('hex');
+  const path = blobPath(ctx, sha256);
+  if (!existsSync(path)) {
+    mkdirSync(join(path, '..'), { recursive: true });
+    const temp = `${path}.${process.pid}.tmp`;
+    writeFileSync(temp, data, { flag: 'w' });
+    renameSync(temp, path);
+  }
+  return sha256;
+}
+
+export function listAttachments(ctx: Ctx, editionId: string): Edition['attachments'] {
+  return ctx.db.prepare('SELECT id, name, size, mime, sha256 FROM attachments WHERE edition_id = ? ORDER BY ordering').all(editionId) as Edition['attachments'];
+}
+
+function decode(dataBase64: string): Buffer {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(dataBase64)) throw new AppError('attachments.bad_data');
+  return Buffer.from(dataBase64, 'base64');
+}
+
+export function add(ctx: Ctx, input: ParsedInput<'attachments.add'>): CommandOutput<'attachments.add'> {
+  const data = decode(input.dataBase64);
+  const { maxAttachmentMb } = catalogueSettings(ctx);
+  if (data.length > maxAttachmentMb * 1024 * 1024) throw new AppError('attachments.too_large', { maxMb: maxAttachmentMb });
+  if (data.length === 0) throw new AppError('attachments.empty');
+  const edition = requireDraft(ctx, input.editionId);
+  const sha256 = storeBlob(ctx, data);
+  const name = safeFileName(input.fileName);
+  ctx.db.transaction(() => {
+    const { next } = ctx.db.prepare('SELECT coalesce(max(ordering), 0) + 1 AS next FROM attachments WHERE edition_id = ?').get(edition.id) as { next: number };
+    const at = ctx.clock.now().toISOString();
+    ctx.db
+      .prepare('INSERT INTO attachments (id, edition_id, sha256, name, size, mime, ordering, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(uuidv7(), edition.id, sha256, name, data.length, mimeOf(name), next, at);
+    touchEdition(ctx.db, edition.id, at);
+    record(ctx, 'attachments.add', { type: 'edition', id: edition.id }, `${edition.indexNumber}: ${name} (${data.length} bytes, ${sha256.slice(0, 12)})`);
+  })();
+  return presentEdition(ctx, findEdition(ctx.db, edition.id)!);
+}
+
+export function remove(ctx: Ctx, input: ParsedInput<'attachments.remove'>): CommandOutput<'attachments.remove'> {
+  const edition = requireDraft(ctx, input.editionId);
+  ctx.db.transaction(() => {
+    const row = ctx.db.prepare('SELECT name FROM attachments WHERE id = ? AND edition_id = ?').get(input.attachmentId, edition.id) as { name: string } | undefined;
+    if (!row) throw new AppError('attachments.not_found');
+    ctx.db.prepare('DELETE FROM attachments WHERE id = ?').run(input.attachmentId);
+    touchEdition(ctx.db, edition.id, ctx.clock.now().toISOString());
+    record(ctx, 'attachments.remove', { type: 'edition', id: edition.id }, `${edition.indexNumber}: ${row.name}`);
+  })();
+  // The blob stays: other editions may share it, and published editions must keep theirs.
+  return presentEdition(ctx, findEdition(ctx.db, edition.id)!);
+}
+
+export function read(ctx: Ctx, input: ParsedInput<'attachments.read'>): CommandOutput<'attachments.read'> {
+  const row = ctx.db.prepare('SELECT name, mime, sha256 FROM attachments WHERE id = ?').get(input.attachmentId) as
+    | { name: string; mime: string; sha256: string }
+    | undefined;
+  if (!row) throw new AppError('attachments.not_found');
+  const path = blobPath(ctx, row.sha256);
+  if (!existsSync(path)) throw new AppError('attachments.missing_file', { name: row.name });
+  return { name: row.name, mime: row.mime, dataBase64: readFileSync(path).toString('base64') };
+}

@@ -1,0 +1,72 @@
+/** A Word document becomes a new draft: headings, lists, tables and images kept, everything else dropped. */
+import mammoth from 'mammoth';
+import type { Ctx } from '../context.js';
+import type { CommandOutput, ParsedInput } from '../../../shared/contract.js';
+import { AppError } from '../../../shared/errors.js';
+import { htmlToPlainText } from '../html-sanitizer.js';
+import { createItem, today } from './items.js';
+import { readUnit } from './setup.js';
+
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+/**
+ * Word styles → our headings. The document title (Title, 标题) is h1, so Word's own heading
+ * levels shift down one; Chinese Word and WPS name the styles 标题 1, 标题 2 ….
+ */
+const STYLE_MAP = [
+  "p[style-name='Title'] => h1:fresh",
+  "p[style-name='标题'] => h1:fresh",
+  ...[1, 2, 3].flatMap((level) => [
+    `p[style-name='Heading ${level}'] => h${level + 1}:fresh`,
+    `p[style-name='标题 ${level}'] => h${level + 1}:fresh`,
+  ]),
+];
+
+export async function docxToHtml(data: Buffer): Promise<string> {
+  if (data.length < 4 || !data.subarray(0, 4).equals(ZIP_MAGIC)) throw new AppError('docx.not_docx');
+  try {
+    const result = await mammoth.convertToHtml({ buffer: data }, { styleMap: STYLE_MAP });
+    return result.value;
+  } catch (error) {
+    throw new AppError('docx.unreadable', { detail: (error as Error).message.slice(0, 200) });
+  }
+}
+
+/** The title: the first heading, else the first paragraph if short, else the file name. */
+function titleOf(html: string, fileName: string): string {
+  const heading = /<h[1-4][^>]*>([\s\S]*?)<\/h[1-4]>/i.exec(html)?.[1];
+  const text = heading ? htmlToPlainText(heading) : '';
+  return (text || fileName.replace(/\.docx$/i, '')).slice(0, 200);
+}
+
+export async function importDocx(ctx: Ctx, input: ParsedInput<'items.importDocx'>): Promise<CommandOutput<'items.importDocx'>> {
+  const html = await docxToHtml(Buffer.from(input.dataBase64, 'base64'));
+  const unit = readUnit(ctx);
+  return createItem(
+    ctx,
+    {
+      categoryId: input.categoryId,
+      bodyHtml: html,
+      fields: {
+        title: titleOf(html, input.fileName),
+        summary: '',
+        topic: '',
+        publisher: unit?.name ?? '',
+        draftingUnit: unit?.name ?? '',
+        writtenDate: today(ctx),
+        publishDate: null,
+        publishDateReason: '',
+        documentNumber: '',
+        disclosure: 'proactive',
+        disclosureArticle: null,
+        disclosureReason: '',
+        validity: 'valid',
+        repealedDate: null,
+        normative: false,
+        keywords: '',
+        sourceLevel: 'local',
+      },
+    },
+    'items.importDocx',
+  );
+}
