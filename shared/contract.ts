@@ -60,7 +60,7 @@ export const UnitSchema = z.object({
   code: z.string().trim().min(9).max(20),
   parentName: z.string().trim().max(60),
   websiteName: z.string().trim().max(60),
-  websiteUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]),
+  websiteUrl: z.string().trim().pipe(z.union([z.literal(''), z.url({ protocol: /^https?$/ })])),
 });
 export type Unit = z.infer<typeof UnitSchema>;
 
@@ -228,6 +228,8 @@ export const contract = {
   }),
   'auth.logout': command({ input: Empty, output: Ok, access: 'session' }),
   'auth.me': command({ input: Empty, output: UserSchema, access: 'user' }),
+  /** Whose session this is and whether it is locked, so a reloaded lock screen can name its user. */
+  'auth.session': command({ input: Empty, output: z.object({ user: UserSchema, locked: z.boolean() }), access: 'session' }),
   /** The screen locks after idle time; unlocking needs the same user's password. */
   'auth.lock': command({ input: Empty, output: Ok, access: 'user' }),
   'auth.unlock': command({ input: z.object({ password: z.string().min(1).max(256) }), output: UserSchema, access: 'session' }),

@@ -17,12 +17,16 @@ const ALLOWED_TAGS = [
   'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'a', 'img', 'hr', 'code', 'pre',
 ];
 const ALLOWED = new Set(ALLOWED_TAGS);
-const ALLOWED_ATTRIBUTES: Record<string, string[]> = {
+const ATTRIBUTES: Record<string, string[]> = {
   a: ['href', 'rel', 'target'],
   img: ['src', 'alt'],
   th: ['colspan', 'rowspan'],
   td: ['colspan', 'rowspan'],
 };
+/** Our own mark on every element we emit, so that a later pass can find it again; see applyFates. */
+const MARK = 'data-gk';
+const ALLOWED_ATTRIBUTES = Object.fromEntries(ALLOWED_TAGS.map((tag) => [tag, [...(ATTRIBUTES[tag] ?? []), MARK]]));
+const VOID = new Set(['br', 'hr', 'img']);
 
 /** Dropped together with everything inside: code, other documents, fallback content, metadata. */
 const DROP_WITH_CONTENT = [
@@ -79,9 +83,14 @@ function safeImageSrc(src: string | undefined): string | null {
   return DATA_IMAGE.test(compact) ? compact : null;
 }
 
+/** What becomes of an emitted element once we have seen all of it. */
+type Fate = 'keep' | 'unwrap' | 'remove';
+
 /** One open element as htmlparser2 reports it, and what we made of it. */
 interface Open {
   name: string;
+  /** Index into the fates, when the element is emitted. */
+  id?: number;
   /** The tag we emit, or '' when it is dropped. */
   out: string;
   fromWrapper: boolean;
@@ -98,6 +107,48 @@ interface Open {
   hasChars: boolean;
 }
 
+function fateOf(el: Open): Fate {
+  if (!el.out) return el.name === 'img' ? 'remove' : 'unwrap';
+  if (el.out === 'p' && el.hasBlock) return 'unwrap';
+  if (/^(?:p|h[1-4])$/.test(el.out) && !el.hasImage && !el.hasText) return 'remove';
+  if (INLINE.has(el.out) && !el.hasImage && !el.hasBreak && !el.hasChars) return 'remove';
+  return 'keep';
+}
+
+const TOKEN = /<(\/?)([a-z0-9]+)([^>]*)>|[^<]+|</g;
+const MARK_ATTRIBUTE = new RegExp(` ${MARK}="(\\d+)"`);
+
+/**
+ * Carries out the fates on sanitize-html's output, which is regular: only our tags, balanced, text
+ * and attribute values escaped. One linear pass; sanitize-html's own exclusiveFilter re-slices the
+ * whole output for every element it drops, and took seconds on a long Word paste.
+ */
+function applyFates(html: string, fates: Fate[]): string {
+  const out: string[] = [];
+  const written: boolean[] = []; // per open element: were its tags written?
+  let removing = 0; // depth inside a removed element
+  for (const [token, slash, name, attributes = ''] of html.matchAll(TOKEN)) {
+    if (name === undefined) {
+      if (!removing) out.push(token === '<' ? '&lt;' : token);
+    } else if (slash) {
+      if (removing) removing--;
+      else if (written.pop()) out.push(token);
+    } else if (removing) {
+      if (!VOID.has(name)) removing++;
+    } else {
+      const id = MARK_ATTRIBUTE.exec(attributes)?.[1];
+      const fate = id === undefined ? 'keep' : (fates[Number(id)] ?? 'keep');
+      if (fate === 'remove') {
+        if (!VOID.has(name)) removing = 1;
+        continue;
+      }
+      if (fate === 'keep') out.push(token.replace(MARK_ATTRIBUTE, ''));
+      if (!VOID.has(name)) written.push(fate === 'keep');
+    }
+  }
+  return out.join('');
+}
+
 const unescapeText = (text: string) => text.replace(/&(amp|lt|gt|quot);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"' })[e]!);
 
 /**
@@ -108,7 +159,7 @@ const unescapeText = (text: string) => text.replace(/&(amp|lt|gt|quot);/g, (_, e
  */
 export function sanitizeBodyHtml(html: string): string {
   const open: Open[] = [];
-  let closing: Open | undefined;
+  const fates: Fate[] = [];
 
   const transform = (name: string, attribs: Attributes): { tagName: string; attribs: Attributes } => {
     const el = open.at(-1);
@@ -148,8 +199,13 @@ export function sanitizeBodyHtml(html: string): string {
     }
     // Only ever rename to a kept tag: sanitize-html forgets to clear the rename of a discarded tag and
     // would close a later sibling with the stale name. Kept tags we reject (a bad link or image, a
-    // paragraph in a paragraph) go in exclusiveFilter instead; unknown ones are discarded by name.
-    return { tagName: out || name, attribs: attrs };
+    // paragraph in a paragraph) are emitted and then dropped by their fate; unknown ones are discarded by name.
+    const tagName = out || name;
+    if (el && ALLOWED.has(tagName)) {
+      el.id = fates.push('keep') - 1;
+      attrs[MARK] = String(el.id);
+    }
+    return { tagName, attribs: attrs };
   };
 
   const options: sanitizeHtml.IOptions = {
@@ -168,27 +224,19 @@ export function sanitizeBodyHtml(html: string): string {
       });
     },
     onCloseTag: () => {
-      closing = open.pop();
+      const el = open.pop();
+      if (!el) return;
+      if (el.id !== undefined) fates[el.id] = fateOf(el);
       const parent = open.at(-1);
-      if (closing && parent) {
-        parent.hasBlock ||= closing.hasBlock || BLOCKS.has(closing.out);
-        parent.hasImage ||= closing.hasImage || closing.out === 'img';
-        parent.hasBreak ||= closing.hasBreak || closing.out === 'br';
-        parent.hasText ||= closing.hasText;
-        parent.hasChars ||= closing.hasChars;
+      if (parent) {
+        parent.hasBlock ||= el.hasBlock || BLOCKS.has(el.out);
+        parent.hasImage ||= el.hasImage || el.out === 'img';
+        parent.hasBreak ||= el.hasBreak || el.out === 'br';
+        parent.hasText ||= el.hasText;
+        parent.hasChars ||= el.hasChars;
       }
     },
     transformTags: { '*': transform },
-    // Our own bookkeeping rather than frame.text, which misses the text of unwrapped children.
-    exclusiveFilter: () => {
-      const el = closing;
-      if (!el) return false;
-      if (!el.out) return el.name === 'img' ? true : 'excludeTag';
-      if (el.out === 'p' && el.hasBlock) return 'excludeTag';
-      if (/^(?:p|h[1-4])$/.test(el.out) && !el.hasImage && !el.hasText) return true;
-      if (INLINE.has(el.out) && !el.hasImage && !el.hasBreak && !el.hasChars) return true;
-      return false;
-    },
     textFilter: (text) => {
       const clean = text.replace(OUR_MARKS, '');
       const el = open.at(-1);
@@ -200,7 +248,7 @@ export function sanitizeBodyHtml(html: string): string {
     },
   };
 
-  const clean = sanitizeHtml(html, options);
+  const clean = applyFates(sanitizeHtml(html, options), fates);
   if (!clean.includes(SENTINEL)) return clean.trim();
   return clean
     .replace(BREAK_AT_BLOCK_EDGE, (_, tag: string | undefined) => tag ?? '')

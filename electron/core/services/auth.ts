@@ -72,6 +72,10 @@ export function me(ctx: Ctx): CommandOutput<'auth.me'> {
   return publicUser(currentUser(ctx));
 }
 
+export function session(ctx: Ctx): CommandOutput<'auth.session'> {
+  return { user: publicUser(currentUser(ctx)), locked: ctx.sessions.touch(ctx.sessionId)?.locked ?? true };
+}
+
 export function lock(ctx: Ctx): CommandOutput<'auth.lock'> {
   if (ctx.sessionId) ctx.sessions.lock(ctx.sessionId);
   return { ok: true };

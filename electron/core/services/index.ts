@@ -24,6 +24,7 @@ export const services: { [K in CommandName]: Service<K> } = {
   'auth.login': auth.login,
   'auth.logout': auth.logout,
   'auth.me': auth.me,
+  'auth.session': auth.session,
   'auth.lock': auth.lock,
   'auth.unlock': auth.unlock,
   'auth.changePassword': auth.changePassword,

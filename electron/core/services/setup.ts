@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/errors.js';
 import { parseUnitCode } from '../../../shared/domain/unit-code.js';
 import { DEFAULT_LANGUAGE, type Language } from '../../../shared/i18n/languages.js';
 import { getSetting, setSetting } from '../db/settings-repo.js';
-import { countUsers } from '../db/users-repo.js';
+import { countUsers, findUserById, publicUser, updateUser } from '../db/users-repo.js';
 import { createUserRecord } from './users.js';
 import { startSession } from './auth.js';
 import { record } from './audit-trail.js';
@@ -45,8 +45,9 @@ export async function complete(ctx: Ctx, input: ParsedInput<'setup.complete'>): 
     const unit = writeUnit(ctx, input.unit);
     setSetting(ctx.db, LANGUAGE_KEY, input.language);
     const created = admin.insert();
+    updateUser(ctx.db, created.id, { last_login_at: ctx.clock.now().toISOString() });
     record(ctx, 'setup.complete', { type: 'unit', id: unit.code }, `${unit.name} (${unit.code}); admin ${created.username}`, created.username);
-    return created;
+    return publicUser(findUserById(ctx.db, created.id)!);
   })();
   return startSession(ctx, user);
 }

@@ -1,0 +1,138 @@
+import { Button, Center, Loader } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useCallback, useEffect, useState } from 'react';
+import { api } from './api.js';
+import { storedLanguage, useI18n } from './i18n.js';
+import { SessionProvider, type SessionEnd } from './session.js';
+import { AppLayout } from './components/AppLayout.js';
+import { EntryScreen } from './components/EntryScreen.js';
+import { ErrorAlert } from './components/ErrorAlert.js';
+import { SetupWizard } from './pages/setup/SetupWizard.js';
+import { Login } from './pages/login/Login.js';
+import { LockScreen } from './pages/login/LockScreen.js';
+import type { Session, User } from '../shared/contract.js';
+import type { ApiError } from '../shared/errors.js';
+import type { Language } from '../shared/i18n/index.js';
+
+type Screen =
+  | { name: 'starting' }
+  | { name: 'unavailable'; error: ApiError }
+  | { name: 'setup' }
+  | { name: 'signIn' }
+  /** `user` is null when the app starts on a session that was already locked: the backend will not say whose it is. */
+  | { name: 'locked'; user: User | null }
+  | { name: 'workspace'; user: User };
+
+interface Opening {
+  screen: Screen;
+  /** The unit's default language, for when neither a user nor this computer has chosen one. */
+  defaultLanguage?: Language;
+}
+
+/** Where the app opens: setup on first run, else the workspace if this tab's session is still good. */
+async function openingScreen(): Promise<Opening> {
+  const status = await api.call('setup.status', {});
+  if (!status.ok) return { screen: { name: 'unavailable', error: status.error } };
+  const { needsSetup, defaultLanguage } = status.value;
+  if (needsSetup) return { screen: { name: 'setup' }, defaultLanguage };
+  if (api.sessionId) {
+    const me = await api.call('auth.me', {});
+    if (me.ok) return { screen: { name: 'workspace', user: me.value } };
+    if (me.error.code === 'auth.session_locked') return { screen: { name: 'locked', user: null }, defaultLanguage };
+    api.setSession(null);
+  }
+  return { screen: { name: 'signIn' }, defaultLanguage };
+}
+
+export function App() {
+  const { setLanguage } = useI18n();
+  const [screen, setScreen] = useState<Screen>({ name: 'starting' });
+  const [attempt, setAttempt] = useState(0);
+
+  const enterWorkspace = useCallback(
+    (user: User) => {
+      setLanguage(user.language);
+      setScreen({ name: 'workspace', user });
+    },
+    [setLanguage],
+  );
+
+  useEffect(() => {
+    let current = true;
+    void openingScreen().then(({ screen: opening, defaultLanguage }) => {
+      if (!current) return;
+      if (opening.name === 'workspace') {
+        enterWorkspace(opening.user);
+        return;
+      }
+      if (defaultLanguage && !storedLanguage()) setLanguage(defaultLanguage, { remember: false });
+      setScreen(opening);
+    });
+    return () => {
+      current = false;
+    };
+  }, [attempt, enterWorkspace, setLanguage]);
+
+  const signedIn = useCallback(
+    (session: Session) => {
+      api.setSession(session.sessionId);
+      enterWorkspace(session.user);
+    },
+    [enterWorkspace],
+  );
+
+  const endSession = useCallback((end: SessionEnd) => {
+    // Messages about the workspace must not stay readable over the lock or sign-in screen.
+    notifications.clean();
+    if (end === 'signedOut') {
+      api.setSession(null);
+      setScreen({ name: 'signIn' });
+      return;
+    }
+    setScreen((current) => ({ name: 'locked', user: 'user' in current ? current.user : null }));
+  }, []);
+
+  const updateUser = useCallback((user: User) => setScreen({ name: 'workspace', user }), []);
+
+  switch (screen.name) {
+    case 'starting':
+      return (
+        <Center mih="100vh">
+          <Loader />
+        </Center>
+      );
+    case 'unavailable':
+      return (
+        <Unavailable
+          error={screen.error}
+          onRetry={() => {
+            setScreen({ name: 'starting' });
+            setAttempt((n) => n + 1);
+          }}
+        />
+      );
+    case 'setup':
+      return <SetupWizard onComplete={signedIn} />;
+    case 'signIn':
+      return <Login onSignedIn={signedIn} />;
+    case 'locked':
+      return <LockScreen user={screen.user} onUnlocked={enterWorkspace} onSignedOut={() => endSession('signedOut')} />;
+    case 'workspace':
+      return (
+        <SessionProvider user={screen.user} onUserChange={updateUser} onEnd={endSession}>
+          <AppLayout />
+        </SessionProvider>
+      );
+  }
+}
+
+/** The backend could not be reached or refused us (bad token, damaged database): say why and offer a retry. */
+function Unavailable({ error, onRetry }: { error: ApiError; onRetry(): void }) {
+  const { t } = useI18n();
+  return (
+    <EntryScreen>
+      <ErrorAlert error={error} />
+      <Button onClick={onRetry}>{t('common.retry')}</Button>
+    </EntryScreen>
+  );
+}

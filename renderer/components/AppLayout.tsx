@@ -1,0 +1,108 @@
+import { AppShell, Badge, Button, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core';
+import { useIdle } from '@mantine/hooks';
+import { IconCloudOff, IconLock, IconLogout } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { useI18n } from '../i18n.js';
+import { useSession } from '../session.js';
+import { formatRoles } from '../format.js';
+import { AREAS, AREA_ICONS, areaVisible, type Area } from '../navigation.js';
+import { EmptyState } from './EmptyState.js';
+import { SettingsPage } from '../pages/settings/SettingsPage.js';
+import { AuditLogPage } from '../pages/audit/AuditLogPage.js';
+
+/** Unattended screens lock themselves: these machines sit in shared offices. */
+const IDLE_LOCK_MS = 15 * 60_000;
+
+export function AppLayout() {
+  const { t } = useI18n();
+  const { isAdmin, unit, lock, signOut } = useSession();
+  const [area, setArea] = useState<Area>('dashboard');
+  const idle = useIdle(IDLE_LOCK_MS, { initialState: false });
+
+  useEffect(() => {
+    if (idle) void lock();
+  }, [idle, lock]);
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 0 }} footer={{ height: 34 }} padding="lg">
+      <AppShell.Header px="md">
+        <Group h="100%" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" miw={0}>
+            <Title order={4} style={{ whiteSpace: 'nowrap' }}>
+              {t('app.name')}
+            </Title>
+            {unit && (
+              <Text c="dimmed" truncate data-testid="header-unit-name">
+                {unit.name}
+              </Text>
+            )}
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <Button variant="subtle" color="gray" leftSection={<IconLock size={16} />} onClick={() => void lock()}>
+              {t('shell.lock')}
+            </Button>
+            <Button variant="default" leftSection={<IconLogout size={16} />} onClick={() => void signOut()} data-testid="logout">
+              {t('shell.logout')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="xs" aria-label={t('shell.navigation')}>
+        <ScrollArea>
+          {AREAS.filter((id) => areaVisible(id, isAdmin)).map((id) => {
+            const AreaIcon = AREA_ICONS[id];
+            return (
+              <NavLink
+                key={id}
+                component="button"
+                label={t(`nav.${id}`)}
+                leftSection={<AreaIcon size={18} />}
+                active={area === id}
+                onClick={() => setArea(id)}
+                data-testid={`nav-${id}`}
+              />
+            );
+          })}
+        </ScrollArea>
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        <AreaPage area={area} />
+      </AppShell.Main>
+
+      <AppShell.Footer px="md">
+        <StatusBar />
+      </AppShell.Footer>
+    </AppShell>
+  );
+}
+
+function AreaPage({ area }: { area: Area }) {
+  switch (area) {
+    case 'settings':
+      return <SettingsPage />;
+    case 'audit':
+      return <AuditLogPage />;
+    default:
+      return <EmptyState icon={AREA_ICONS[area]} title={`nav.${area}`} description={`area.${area}.description`} />;
+  }
+}
+
+function StatusBar() {
+  const { t, language } = useI18n();
+  const { user } = useSession();
+  return (
+    <Group h="100%" justify="space-between" wrap="nowrap" data-testid="status-bar">
+      <Text size="xs" truncate>
+        {t('shell.signed_in_as', {
+          name: user.displayName,
+          roles: formatRoles(user.roles, t, language),
+        })}
+      </Text>
+      <Badge variant="light" color="gray" leftSection={<IconCloudOff size={12} />} data-testid="sync-status">
+        {t('shell.sync_not_configured')}
+      </Badge>
+    </Group>
+  );
+}

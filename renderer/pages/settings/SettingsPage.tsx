@@ -1,0 +1,61 @@
+import { Stack, Tabs, Title } from '@mantine/core';
+import { IconBuilding, IconDatabase, IconSettings, IconUserCircle, IconUsers } from '@tabler/icons-react';
+import { useI18n } from '../../i18n.js';
+import { useSession } from '../../session.js';
+import { GeneralTab } from './GeneralTab.js';
+import { AccountTab } from './AccountTab.js';
+import { UnitTab } from './UnitTab.js';
+import { UsersTab } from './UsersTab.js';
+import { DataTab } from './DataTab.js';
+
+export function SettingsPage() {
+  const { t } = useI18n();
+  const { isAdmin } = useSession();
+  return (
+    <Stack>
+      <Title order={2}>{t('nav.settings')}</Title>
+      <Tabs defaultValue="general">
+        <Tabs.List>
+          <Tabs.Tab value="general" leftSection={<IconSettings size={16} />}>
+            {t('settings.tab.general')}
+          </Tabs.Tab>
+          <Tabs.Tab value="account" leftSection={<IconUserCircle size={16} />}>
+            {t('settings.tab.account')}
+          </Tabs.Tab>
+          <Tabs.Tab value="unit" leftSection={<IconBuilding size={16} />}>
+            {t('settings.tab.unit')}
+          </Tabs.Tab>
+          {isAdmin && (
+            <>
+              <Tabs.Tab value="users" leftSection={<IconUsers size={16} />} data-testid="settings-tab-users">
+                {t('settings.tab.users')}
+              </Tabs.Tab>
+              <Tabs.Tab value="data" leftSection={<IconDatabase size={16} />} data-testid="settings-tab-data">
+                {t('settings.tab.data')}
+              </Tabs.Tab>
+            </>
+          )}
+        </Tabs.List>
+        <Tabs.Panel value="general" pt="lg">
+          <GeneralTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="account" pt="lg">
+          <AccountTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="unit" pt="lg">
+          <UnitTab />
+        </Tabs.Panel>
+        {isAdmin && (
+          <>
+            <Tabs.Panel value="users" pt="lg">
+              <UsersTab />
+            </Tabs.Panel>
+            <Tabs.Panel value="data" pt="lg">
+              <DataTab />
+            </Tabs.Panel>
+          </>
+        )}
+      </Tabs>
+    </Stack>
+  );
+}
