@@ -72,6 +72,8 @@ describe('checkDocumentNumber', () => {
     ['国办发〔2018〕〔2019〕23号', ['unrecognised'], null],
     ['国办发〔二〇一八〕23号', ['unrecognised'], null],
     ['<script>', ['unrecognised'], null],
+    [`${'国'.repeat(60)}〔2018〕1号`, ['unrecognised'], null],
+    [`国${' '.repeat(100_000)}发〔2018〕1号`, ['unrecognised'], null],
   ])('%s → %j, suggestion %j', (input, expected, suggestion) => {
     const result = check(input);
     expect(result.ok).toBe(false);
