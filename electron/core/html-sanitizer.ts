@@ -60,7 +60,8 @@ const BLANK = /^[\s\u200B-\u200D\u2060]*$/;
 
 /** A line break in the source between two Chinese characters is a wrap, not a space (Word wraps its HTML at ~76 columns). */
 const WIDE = '\\p{Script=Han}\\u3000-\\u303F\\uFF01-\\uFF5E\\u2018\\u2019\\u201C\\u201D\\u2026\\u2014';
-const SOURCE_BREAK = /[ \t\f]*(?:\r\n?|\n)[ \t\f\r\n]*/g;
+// Starts at the line break: a leading [ \t]* would make long runs of spaces quadratic.
+const SOURCE_BREAK = /(?:\r\n?|\n)[ \t\f\r\n]*/g;
 const SENTINEL = '\uFDD0'; // a noncharacter: never in real text, so it can mark source breaks
 const CELL = '\uFDD1';
 const OUR_MARKS = /[\uFDD0\uFDD1]/g;
@@ -69,7 +70,16 @@ const WRAP_IN_MARKUP = new RegExp(`[${WIDE}](?:<[^>]*>)*${SENTINEL}(?:<[^>]*>|${
 const BLOCK_TAG = `<\\/?(?:${[...BLOCKS].join('|')})\\b[^>]*>`;
 /** Source line breaks next to a block's tags render as nothing. */
 const BREAK_AT_BLOCK_EDGE = new RegExp(`${SENTINEL}+(?=${BLOCK_TAG})|(${BLOCK_TAG})${SENTINEL}+`, 'g');
-const WRAP_IN_TEXT = new RegExp(`(?<=[${WIDE}])[ \\t\\f\\r]*\\n[ \\t\\f\\r\\n]*(?=[${WIDE}])`, 'gu');
+const WRAP_IN_TEXT = new RegExp(`([${WIDE}])[ \\t\\f\\r]*\\n[ \\t\\f\\r\\n]*(?=[${WIDE}])`, 'gu');
+// Only the source's own whitespace: a leading 全角空格 indent or nbsp is content.
+function trimSource(html: string): string {
+  const space = (c: string | undefined) => c === ' ' || c === '\t' || c === '\f' || c === '\r' || c === '\n';
+  let start = 0;
+  let end = html.length;
+  while (start < end && space(html[start])) start++;
+  while (end > start && space(html[end - 1])) end--;
+  return html.slice(start, end);
+}
 
 function safeHref(href: string | undefined): string | null {
   const value = href?.trim() ?? '';
@@ -249,12 +259,13 @@ export function sanitizeBodyHtml(html: string): string {
   };
 
   const clean = applyFates(sanitizeHtml(html, options), fates);
-  if (!clean.includes(SENTINEL)) return clean.trim();
-  return clean
-    .replace(BREAK_AT_BLOCK_EDGE, (_, tag: string | undefined) => tag ?? '')
-    .replace(WRAP_IN_MARKUP, (run) => run.replaceAll(SENTINEL, ''))
-    .replace(/\uFDD0+/g, '\n')
-    .trim();
+  if (!clean.includes(SENTINEL)) return trimSource(clean);
+  return trimSource(
+    clean
+      .replace(BREAK_AT_BLOCK_EDGE, (_, tag: string | undefined) => tag ?? '')
+      .replace(WRAP_IN_MARKUP, (run) => run.replaceAll(SENTINEL, ''))
+      .replace(/\uFDD0+/g, '\n'),
+  );
 }
 
 /** Elements that end a line of text. */
@@ -275,7 +286,7 @@ export function htmlToPlainText(html: string): string {
 
   const flush = () => {
     const cells = buffer
-      .replace(WRAP_IN_TEXT, '')
+      .replace(WRAP_IN_TEXT, '$1')
       .split(CELL)
       .map((cell) => cell.replace(/\s+/g, ' ').trim());
     while (cells.length > 1 && cells.at(-1) === '') cells.pop();

@@ -40,7 +40,7 @@ export type DocumentNumberCheck =
 
 // Spaces a paste from Word or a web page may carry, including ones that do not show.
 const INVISIBLE = '\\s\\u200B-\\u200D\\u2060\\uFEFF';
-const EDGE_SPACE = new RegExp(`^[${INVISIBLE}]+|[${INVISIBLE}]+$`, 'g');
+const SPACE_CHAR = new RegExp(`^[${INVISIBLE}]$`);
 const INNER_SPACE = new RegExp(`[${INVISIBLE}]`);
 const ALL_INNER_SPACE = new RegExp(`[${INVISIBLE}]`, 'g');
 
@@ -56,7 +56,17 @@ const SHAPE = new RegExp(
 // 机关代字 are Chinese characters, now and then with Latin letters; a digit there means we misread.
 const AGENCY = /^[\p{Script=Han}A-Za-z]+$/u;
 
+// By hand: /^\s+|\s+$/ is quadratic on a long run of inner spaces.
+function trimInvisible(s: string): string {
+  let start = 0;
+  let end = s.length;
+  while (start < end && SPACE_CHAR.test(s[start]!)) start++;
+  while (end > start && SPACE_CHAR.test(s[end - 1]!)) end--;
+  return s.slice(start, end);
+}
+
 const FIRST_YEAR = 1949;
+const MAX_LENGTH = 60; // the longest 机关代字 we know is about a dozen characters
 
 /**
  * Checks a 发文字号 as typed or pasted. Surrounding spaces are trimmed silently; everything else is
@@ -65,8 +75,9 @@ const FIRST_YEAR = 1949;
  */
 export function checkDocumentNumber(input: string, options: { currentYear?: number } = {}): DocumentNumberCheck {
   const currentYear = options.currentYear ?? new Date().getFullYear();
-  const trimmed = input.replace(EDGE_SPACE, '');
+  const trimmed = trimInvisible(input);
   if (!trimmed) return { ok: true, value: '' };
+  if (trimmed.length > MAX_LENGTH) return { ok: false, problems: [{ code: 'unrecognised', fixable: false }], suggestion: null };
 
   const problems: DocumentNumberProblem[] = [];
   const fixable = (code: DocumentNumberProblemCode, params?: Record<string, string>) =>

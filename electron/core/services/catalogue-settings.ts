@@ -1,12 +1,12 @@
 import type { Ctx } from '../context.js';
 import type { CommandOutput, ParsedInput } from '../../../shared/contract.js';
 import { AppError } from '../../../shared/errors.js';
-import { validateIndexPattern } from '../../../shared/domain/index-number.js';
+import { DEFAULT_INDEX_PATTERN, validateIndexPattern } from '../../../shared/domain/index-number.js';
 import { getSetting, setSetting } from '../db/settings-repo.js';
 import { record } from './audit-trail.js';
 
 const KEY = 'catalogue';
-export const DEFAULT_CATALOGUE_SETTINGS = { indexPattern: '{code}/{year}-{serial:5}', maxAttachmentMb: 50 };
+export const DEFAULT_CATALOGUE_SETTINGS = { indexPattern: DEFAULT_INDEX_PATTERN, maxAttachmentMb: 50 };
 
 export function catalogueSettings(ctx: Ctx): CommandOutput<'catalogue.settings'> {
   return { ...DEFAULT_CATALOGUE_SETTINGS, ...getSetting<Partial<CommandOutput<'catalogue.settings'>>>(ctx.db, KEY) };
