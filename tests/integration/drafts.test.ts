@@ -3,34 +3,12 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandInput } from '../../shared/contract.js';
 import { makeBackend, type TestBackend } from '../support/backend.js';
+import { fields } from '../support/items.js';
 import { sampleDocx } from '../support/docx-fixture.js';
 
 let t: TestBackend;
 let admin: string;
 let officer: string;
-
-export function fields(overrides: Partial<CommandInput<'items.create'>['fields']> = {}): CommandInput<'items.create'>['fields'] {
-  return {
-    title: '雷州市人民政府办公室关于做好2026年春耕生产工作的通知',
-    summary: '部署春耕备耕、农资保障和农田水利工作。',
-    topic: '农业、林业、水利',
-    publisher: '雷州市人民政府办公室',
-    draftingUnit: '雷州市农业农村局',
-    writtenDate: '2026-02-27',
-    publishDate: null,
-    publishDateReason: '',
-    documentNumber: '雷府办〔2026〕3号',
-    disclosure: 'proactive',
-    disclosureArticle: null,
-    disclosureReason: '',
-    validity: 'valid',
-    repealedDate: null,
-    normative: false,
-    keywords: '春耕',
-    sourceLevel: 'local',
-    ...overrides,
-  };
-}
 
 const BODY = '<p>各镇人民政府、街道办事处：</p><p>为切实做好春耕生产工作，确保粮食安全，现就有关事项通知如下。</p>';
 
