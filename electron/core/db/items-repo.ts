@@ -55,8 +55,8 @@ interface EditionRow {
 }
 
 const SELECT_EDITION = `
-  SELECT e.rowid, e.*, i.index_number, u.display_name AS author_name
-  FROM editions e JOIN items i ON i.id = e.item_id JOIN users u ON u.id = e.author_id`;
+  SELECT e.rowid, e.*, b.body_html, b.body_text, i.index_number, u.display_name AS author_name
+  FROM editions e JOIN edition_bodies b ON b.edition_id = e.id JOIN items i ON i.id = e.item_id JOIN users u ON u.id = e.author_id`;
 
 function toRecord(r: EditionRow): EditionRecord {
   return {
@@ -104,13 +104,6 @@ export function findEditionByNumber(db: Db, itemId: string, number: number): Edi
   return row && toRecord(row);
 }
 
-export function editionsByRowids(db: Db, rowids: number[]): EditionRecord[] {
-  if (!rowids.length) return [];
-  const rows = db.prepare(`${SELECT_EDITION} WHERE e.rowid IN (SELECT value FROM json_each(?))`).all(JSON.stringify(rowids)) as EditionRow[];
-  const byRowid = new Map(rows.map((r) => [r.rowid, toRecord(r)]));
-  return rowids.flatMap((id) => byRowid.get(id) ?? []);
-}
-
 export function itemHistory(db: Db, itemId: string): EditionRecord[] {
   return (db.prepare(`${SELECT_EDITION} WHERE e.item_id = ? ORDER BY e.number DESC`).all(itemId) as EditionRow[]).map(toRecord);
 }
@@ -136,8 +129,6 @@ function fieldParams(f: CatalogueFields & { categoryId: string; bodyHtml: string
     normative: f.normative ? 1 : 0,
     keywords: f.keywords,
     source_level: f.sourceLevel,
-    body_html: f.bodyHtml,
-    body_text: f.bodyText,
   };
 }
 type EditionContent = Parameters<typeof fieldParams>[0];
@@ -158,12 +149,14 @@ export function insertEdition(
        VALUES (@id, @item_id, @number, 1, @status, @author_id, @at, @at, ${columns.map((c) => `@${c}`).join(', ')})`,
     )
     .run({ ...params, id: e.id, item_id: e.itemId, number: e.number, status: e.status, author_id: e.authorId, at: e.at });
+  db.prepare('INSERT INTO edition_bodies (edition_id, body_html, body_text) VALUES (?, ?, ?)').run(e.id, e.bodyHtml, e.bodyText);
   return Number(result.lastInsertRowid);
 }
 
 export function updateEditionContent(db: Db, id: string, content: EditionContent, at: string): void {
   const params = fieldParams(content);
   db.prepare(`UPDATE editions SET ${Object.keys(params).map((c) => `${c} = @${c}`).join(', ')}, updated_at = @at WHERE id = @id`).run({ ...params, id, at });
+  db.prepare('UPDATE edition_bodies SET body_html = ?, body_text = ? WHERE edition_id = ?').run(content.bodyHtml, content.bodyText, id);
 }
 
 export function touchEdition(db: Db, id: string, at: string): void {
@@ -238,8 +231,37 @@ export function listItems(db: Db, filters: ListFilters, sort: ListSort, offset: 
        WHERE ${whereSql} ORDER BY ${ORDER[sort]} LIMIT @limit OFFSET @offset`,
     )
     .all({ ...params, limit, offset }) as ItemRow[];
-  const { total } = db.prepare(`SELECT count(*) AS total FROM editions e WHERE ${whereSql}`).get(params) as { total: number };
-  return { rows, total };
+  return { rows, total: countItems(db, whereSql, params) };
+}
+
+/**
+ * Counting a filter over 100,000 rows costs milliseconds, and a user scrolling one list asks for
+ * the same count page after page; so counts are kept until this connection next writes anything.
+ */
+const counts = new WeakMap<Db, { changes: number; byFilter: Map<string, number> }>();
+
+function countItems(db: Db, whereSql: string, params: Record<string, unknown>): number {
+  const changes = (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+  let cache = counts.get(db);
+  if (!cache || cache.changes !== changes) counts.set(db, (cache = { changes, byFilter: new Map() }));
+  const key = `${whereSql}\n${JSON.stringify(params)}`;
+  let total = cache.byFilter.get(key);
+  if (total === undefined) {
+    total = (db.prepare(`SELECT count(*) AS total FROM editions e WHERE ${whereSql}`).get(params) as { total: number }).total;
+    cache.byFilter.set(key, total);
+  }
+  return total;
+}
+
+/** The searchable texts of editions, for placing a search hit's snippet. */
+export function searchTextsByRowids(db: Db, rowids: number[]): Map<number, { title: string; summary: string; documentNumber: string; bodyText: string }> {
+  const rows = db
+    .prepare(
+      `SELECT e.rowid, e.title, e.summary, e.document_number AS documentNumber, b.body_text AS bodyText
+       FROM editions e JOIN edition_bodies b ON b.edition_id = e.id WHERE e.rowid IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(rowids)) as { rowid: number; title: string; summary: string; documentNumber: string; bodyText: string }[];
+  return new Map(rows.map(({ rowid, ...texts }) => [rowid, texts]));
 }
 
 export function rowsByRowids(db: Db, rowids: number[]): (ItemRow & { rowid: number })[] {

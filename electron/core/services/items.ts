@@ -9,7 +9,6 @@ import { shanghaiDate } from '../../../shared/domain/local-date.js';
 import { htmlToPlainText, sanitizeBodyHtml } from '../html-sanitizer.js';
 import { uuidv7 } from '../ids.js';
 import {
-  editionsByRowids,
   findEdition,
   findEditionByNumber,
   insertEdition,
@@ -18,6 +17,7 @@ import {
   listItems,
   nextSerial,
   rowsByRowids,
+  searchTextsByRowids,
   updateEditionContent,
   type EditionRecord,
 } from '../db/items-repo.js';
@@ -195,19 +195,22 @@ export function list(ctx: Ctx, input: ParsedInput<'items.list'>): CommandOutput<
 
 export function search(ctx: Ctx, input: ParsedInput<'items.search'>): CommandOutput<'items.search'> {
   const rowids = searchRowids(ctx.db, input.query, input.limit);
-  const rows = new Map(rowsByRowids(ctx.db, rowids).map((r) => [r.rowid, r]));
-  const hits = editionsByRowids(ctx.db, rowids).map((e) => {
-    const { rowid: _rowid, ...row } = rows.get(e.rowid)!;
+  const texts = searchTextsByRowids(ctx.db, rowids);
+  const rows = new Map(rowsByRowids(ctx.db, rowids).map(({ rowid, ...row }) => [rowid, row]));
+  const hits = rowids.flatMap((rowid) => {
+    const row = rows.get(rowid);
+    const text = texts.get(rowid);
+    if (!row || !text) return [];
     const where = locateMatch(
       [
-        { name: 'title', text: e.title },
-        { name: 'documentNumber', text: e.documentNumber },
-        { name: 'summary', text: e.summary },
-        { name: 'body', text: e.bodyText },
+        { name: 'title', text: text.title },
+        { name: 'documentNumber', text: text.documentNumber },
+        { name: 'summary', text: text.summary },
+        { name: 'body', text: text.bodyText },
       ],
       input.query,
     );
-    return { ...row, ...where };
+    return [{ ...row, ...where }];
   });
   return { hits };
 }

@@ -44,12 +44,17 @@ CREATE TABLE editions (
   normative              INTEGER NOT NULL CHECK (normative IN (0, 1)),   -- 规范性文件
   keywords               TEXT NOT NULL,
   source_level           TEXT NOT NULL CHECK (source_level IN ('national', 'provincial', 'municipal', 'local')),
-  body_html              TEXT NOT NULL,
-  body_text              TEXT NOT NULL,      -- plain text of the body, for search and comparison
   author_id              TEXT NOT NULL REFERENCES users(id),
   created_at             TEXT NOT NULL,
   updated_at             TEXT NOT NULL,
   UNIQUE (item_id, number)
+) STRICT;
+
+-- Bodies live apart so that list scans read only the small catalogue rows, never body pages.
+CREATE TABLE edition_bodies (
+  edition_id TEXT PRIMARY KEY REFERENCES editions(id) ON DELETE CASCADE,
+  body_html  TEXT NOT NULL,
+  body_text  TEXT NOT NULL            -- plain text of the body, for search and comparison
 ) STRICT;
 
 CREATE UNIQUE INDEX editions_one_open ON editions(item_id)
@@ -62,6 +67,8 @@ CREATE INDEX editions_cur_category ON editions(category_id, updated_at) WHERE cu
 CREATE INDEX editions_cur_author ON editions(author_id, updated_at) WHERE current = 1;
 CREATE INDEX editions_cur_written ON editions(written_date) WHERE current = 1;
 CREATE INDEX editions_cur_title ON editions(title) WHERE current = 1;
+CREATE INDEX editions_cur_category_title ON editions(category_id, title) WHERE current = 1;
+CREATE INDEX editions_cur_category_written ON editions(category_id, written_date) WHERE current = 1;
 
 CREATE TABLE index_counters (
   scope       TEXT PRIMARY KEY,      -- e.g. the year: serials restart per scope and are never reused
