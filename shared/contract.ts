@@ -93,6 +93,13 @@ export const CategorySchema = z.object({
 });
 export type Category = z.infer<typeof CategorySchema>;
 
+export const CatalogueSettingsSchema = z.object({
+  indexPattern: z.string().min(1).max(80),
+  maxAttachmentMb: z.number().int().min(1).max(2048),
+  /** 主题分类: the subject taxonomy offered for each item. */
+  topics: z.array(z.string().trim().min(1).max(40)).min(1).max(200),
+});
+
 export const CatalogueFieldsSchema = z.object({
   title: z.string().trim().max(200),
   summary: z.string().trim().max(2000),
@@ -292,12 +299,12 @@ export const contract = {
 
   'catalogue.settings': command({
     input: Empty,
-    output: z.object({ indexPattern: z.string(), maxAttachmentMb: z.number().int() }),
+    output: CatalogueSettingsSchema,
     access: 'user',
   }),
   'catalogue.updateSettings': command({
-    input: z.object({ indexPattern: z.string().min(1).max(80), maxAttachmentMb: z.number().int().min(1).max(2048) }),
-    output: z.object({ indexPattern: z.string(), maxAttachmentMb: z.number().int() }),
+    input: CatalogueSettingsSchema,
+    output: CatalogueSettingsSchema,
     access: ['admin'],
   }),
 

@@ -61,13 +61,14 @@ export interface CatalogueProblem {
  * Every problem with an edition's metadata, given today's date (Asia/Shanghai). Wrong publish
  * dates are a named inspection failure (伪造发稿日期 is a 单项否决 item), hence the reason rule.
  */
-export function catalogueProblems(f: CatalogueFields, today: string): CatalogueProblem[] {
+export function catalogueProblems(f: CatalogueFields, today: string, topics: readonly string[]): CatalogueProblem[] {
   const problems: CatalogueProblem[] = [];
   const add = (field: keyof CatalogueFields, code: string, suggestion?: string) =>
     problems.push(suggestion === undefined ? { field, code } : { field, code, suggestion });
 
   if (!f.title.trim()) add('title', 'catalogue.title_required');
   if (!f.publisher.trim()) add('publisher', 'catalogue.publisher_required');
+  if (f.topic && !topics.includes(f.topic)) add('topic', 'catalogue.unknown_topic');
   if (!f.writtenDate) add('writtenDate', 'catalogue.written_date_required');
   for (const field of ['writtenDate', 'publishDate', 'repealedDate'] as const) {
     const value = f[field];

@@ -37,9 +37,9 @@ describe('items and editions', () => {
   });
 
   it('uses the configured index pattern', async () => {
-    await t.ok('catalogue.updateSettings', { indexPattern: '{code}-{yearmonth}-{serial:4}', maxAttachmentMb: 50 }, admin);
+    await t.ok('catalogue.updateSettings', { ...(await t.ok('catalogue.settings', {}, admin)), indexPattern: '{code}-{yearmonth}-{serial:4}' }, admin);
     expect((await create()).indexNumber).toBe('11441700007280420Y-202602-0001');
-    expect((await t.fails('catalogue.updateSettings', { indexPattern: '{year}', maxAttachmentMb: 50 }, admin)).code).toBe('catalogue.invalid_index_pattern');
+    expect((await t.fails('catalogue.updateSettings', { ...(await t.ok('catalogue.settings', {}, admin)), indexPattern: '{year}' }, admin)).code).toBe('catalogue.invalid_index_pattern');
   });
 
   it('refuses officers-only commands to other roles', async () => {
@@ -119,7 +119,7 @@ describe('attachments', () => {
 
   it('refuses empty and oversized files and keeps what was there', async () => {
     const e = await create();
-    await t.ok('catalogue.updateSettings', { indexPattern: '{code}/{year}-{serial:5}', maxAttachmentMb: 1 }, admin);
+    await t.ok('catalogue.updateSettings', { ...(await t.ok('catalogue.settings', {}, admin)), maxAttachmentMb: 1 }, admin);
     expect(await t.fails('attachments.add', { editionId: e.id, fileName: 'big.pdf', dataBase64: Buffer.alloc(1024 * 1024 + 1).toString('base64') }, officer)).toEqual({
       code: 'attachments.too_large',
       params: { maxMb: 1 },

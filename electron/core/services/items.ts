@@ -39,7 +39,7 @@ export function presentEdition(ctx: Ctx, e: EditionRecord): Edition {
   return {
     ...rest,
     attachments: listAttachments(ctx, e.id),
-    problems: catalogueProblems(e, today(ctx)),
+    problems: catalogueProblems(e, today(ctx), catalogueSettings(ctx).topics),
     due: statutoryDue(ctx, e),
   };
 }
