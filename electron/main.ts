@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { openBackend, type Backend } from './core/backend.js';
 import { defaultDataDir, electronSqliteBinding, rendererDir } from './core/paths.js';
 import { registerIpc } from './ipc.js';
+import { electronPlatform } from './platform/open-file.js';
 import { APP_ENTRY, APP_SCHEME, isAppUrl, isSafeExternalUrl, windowOptions } from './window-policy.js';
 import { CONTENT_SECURITY_POLICY } from '../shared/content-security-policy.js';
 import { AppError } from '../shared/errors.js';
@@ -60,7 +61,7 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(async () => {
     let backend: Backend;
     try {
-      backend = openBackend({ dataDir, mode: 'electron', ...(app.isPackaged ? {} : { sqliteBinding: electronSqliteBinding }) });
+      backend = openBackend({ dataDir, mode: 'electron', platform: electronPlatform, ...(app.isPackaged ? {} : { sqliteBinding: electronSqliteBinding }) });
     } catch (error) {
       const t = translator('zh-CN');
       const message = error instanceof AppError ? errorMessage(t, error.toApiError()) : String(error);

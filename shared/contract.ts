@@ -357,6 +357,8 @@ export const contract = {
     access: ['officer'],
   }),
   'attachments.remove': command({ input: z.object({ editionId: Id, attachmentId: Id }), output: EditionSchema, access: ['officer'] }),
+  /** Desktop app only: opens a copy with the system's default application (browser mode downloads instead). */
+  'attachments.open': command({ input: z.object({ attachmentId: Id }), output: Ok, access: 'user' }),
   'attachments.read': command({
     input: z.object({ attachmentId: Id }),
     output: z.object({ name: z.string(), mime: z.string(), dataBase64: z.string() }),

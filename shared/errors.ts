@@ -40,6 +40,7 @@ export const ERROR_CODES = [
   'attachments.empty',
   'attachments.not_found',
   'attachments.missing_file',
+  'attachments.open_unavailable',
   'docx.not_docx',
   'docx.unreadable',
   'calendar.invalid_import',

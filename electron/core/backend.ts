@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { openDatabase, type Db } from './db/connection.js';
-import { consoleLogger, systemClock, type Actor, type Clock, type Ctx, type Logger, type RuntimeInfo } from './context.js';
+import { consoleLogger, systemClock, type Actor, type Clock, type Ctx, type Logger, type Platform, type RuntimeInfo } from './context.js';
 import { SessionStore } from './sessions.js';
 import { services } from './services/index.js';
 import { needsSetup } from './services/setup.js';
@@ -19,6 +19,7 @@ export interface BackendOptions {
   mode: RuntimeInfo['mode'];
   /** better-sqlite3's native module built for the running runtime, when not the default one. */
   sqliteBinding?: string;
+  platform?: Platform;
   clock?: Clock;
   log?: Logger;
 }
@@ -47,7 +48,8 @@ export function openBackend(options: BackendOptions): Backend {
   const runtime: RuntimeInfo = { version: appVersion, mode: options.mode, dataDir: options.dataDir, databaseFile };
   const sessions = new SessionStore(clock, () => (getSetting<number>(db, 'security.idleMinutes') ?? DEFAULT_IDLE_MINUTES) * 60_000);
 
-  const context = (actor: Actor | null, sessionId: string | null = null): Ctx => ({ db, clock, actor, sessionId, sessions, runtime, log });
+  const platform = options.platform ?? null;
+  const context = (actor: Actor | null, sessionId: string | null = null): Ctx => ({ db, clock, actor, sessionId, sessions, runtime, platform, log });
 
   /** Resolves the caller, or the error that stops the call before any service runs. */
   function authorise(name: CommandName, sessionId: string | null): { actor: Actor | null } | { error: ApiError } {

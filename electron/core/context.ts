@@ -31,6 +31,12 @@ export interface RuntimeInfo {
   databaseFile: string;
 }
 
+/** Desktop abilities only the Electron main process has (electron/platform); absent in browser mode. */
+export interface Platform {
+  /** Opens a file with the system's default application. */
+  openFile(path: string): Promise<void>;
+}
+
 /** What every service receives. No globals: tests build one with a temp database and a fixed clock. */
 export interface Ctx {
   db: Db;
@@ -40,5 +46,6 @@ export interface Ctx {
   sessionId: string | null;
   sessions: import('./sessions.js').SessionStore;
   runtime: RuntimeInfo;
+  platform: Platform | null;
   log: Logger;
 }

@@ -1,8 +1,8 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandInput } from '../../shared/contract.js';
-import { makeBackend, type TestBackend } from '../support/backend.js';
+import { makeBackend, tempDir, type TestBackend } from '../support/backend.js';
 import { fields } from '../support/items.js';
 import { sampleDocx } from '../support/docx-fixture.js';
 
@@ -115,6 +115,24 @@ describe('attachments', () => {
     expect(Buffer.from(read.dataBase64, 'base64').equals(data)).toBe(true);
     const removed = await t.ok('attachments.remove', { editionId: e.id, attachmentId: withOne.attachments[0]!.id }, officer);
     expect(removed.attachments.map((a) => a.name)).toEqual(['副本.txt']);
+  });
+
+  it('opens a copy with the system app on the desktop, and says so in browser mode', async () => {
+    const opened: string[] = [];
+    const desktop = makeBackend(tempDir(), { openFile: async (path) => void opened.push(path) });
+    const admin2 = await desktop.setup();
+    const officer2 = (await desktop.userWith(admin2, 'xiaoli', ['officer'])).session;
+    const e = await desktop.ok('items.create', { categoryId: 'notice', fields: fields(), bodyHtml: BODY }, officer2);
+    const data = Buffer.from('%PDF-1.4 春耕');
+    const { attachments } = await desktop.ok('attachments.add', { editionId: e.id, fileName: '春耕方案.pdf', dataBase64: data.toString('base64') }, officer2);
+    await desktop.ok('attachments.open', { attachmentId: attachments[0]!.id }, officer2);
+    expect(basename(opened[0]!)).toBe('春耕方案.pdf');
+    expect(readFileSync(opened[0]!).equals(data)).toBe(true);
+    desktop.close();
+
+    const here = await create();
+    const added = await t.ok('attachments.add', { editionId: here.id, fileName: 'a.txt', dataBase64: data.toString('base64') }, officer);
+    expect(await t.fails('attachments.open', { attachmentId: added.attachments[0]!.id }, officer)).toEqual({ code: 'attachments.open_unavailable' });
   });
 
   it('refuses empty and oversized files and keeps what was there', async () => {

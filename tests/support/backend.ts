@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openBackend, type Backend } from '../../electron/core/backend.js';
-import type { Clock, Logger } from '../../electron/core/context.js';
+import type { Clock, Logger, Platform } from '../../electron/core/context.js';
 import type { CommandInput, CommandName, CommandOutput } from '../../shared/contract.js';
 import type { ApiError } from '../../shared/errors.js';
 
@@ -47,9 +47,9 @@ export interface TestBackend {
   close(): void;
 }
 
-export function makeBackend(dataDir = tempDir()): TestBackend {
+export function makeBackend(dataDir = tempDir(), platform?: Platform): TestBackend {
   const clock = new TestClock();
-  const backend = openBackend({ dataDir, mode: 'browser', clock, log: silentLog });
+  const backend = openBackend({ dataDir, mode: platform ? 'electron' : 'browser', clock, log: silentLog, ...(platform ? { platform } : {}) });
   const t: TestBackend = {
     backend,
     clock,

@@ -3,7 +3,8 @@
  * linked to editions by rows that keep the original (sanitised) name.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import type { Ctx } from '../context.js';
 import type { CommandOutput, Edition, ParsedInput } from '../../../shared/contract.js';
@@ -111,12 +112,26 @@ export function remove(ctx: Ctx, input: ParsedInput<'attachments.remove'>): Comm
   return presentEdition(ctx, findEdition(ctx.db, edition.id)!);
 }
 
-export function read(ctx: Ctx, input: ParsedInput<'attachments.read'>): CommandOutput<'attachments.read'> {
-  const row = ctx.db.prepare('SELECT name, mime, sha256 FROM attachments WHERE id = ?').get(input.attachmentId) as
-    | { name: string; mime: string; sha256: string }
-    | undefined;
+function storedAttachment(ctx: Ctx, id: string): { name: string; mime: string; path: string } {
+  const row = ctx.db.prepare('SELECT name, mime, sha256 FROM attachments WHERE id = ?').get(id) as { name: string; mime: string; sha256: string } | undefined;
   if (!row) throw new AppError('attachments.not_found');
   const path = blobPath(ctx, row.sha256);
   if (!existsSync(path)) throw new AppError('attachments.missing_file', { name: row.name });
-  return { name: row.name, mime: row.mime, dataBase64: readFileSync(path).toString('base64') };
+  return { name: row.name, mime: row.mime, path };
+}
+
+export function read(ctx: Ctx, input: ParsedInput<'attachments.read'>): CommandOutput<'attachments.read'> {
+  const { name, mime, path } = storedAttachment(ctx, input.attachmentId);
+  return { name, mime, dataBase64: readFileSync(path).toString('base64') };
+}
+
+/** Opens a copy under its original name in a private temp folder: the stored blob is never handed out. */
+export async function open(ctx: Ctx, input: ParsedInput<'attachments.open'>): Promise<CommandOutput<'attachments.open'>> {
+  if (!ctx.platform) throw new AppError('attachments.open_unavailable');
+  const { name, path } = storedAttachment(ctx, input.attachmentId);
+  const folder = mkdtempSync(join(tmpdir(), 'gongkai-open-'));
+  const copy = join(folder, name);
+  copyFileSync(path, copy);
+  await ctx.platform.openFile(copy);
+  return { ok: true };
 }

@@ -53,6 +53,7 @@ export const services: { [K in CommandName]: Service<K> } = {
   'items.importDocx': docx.importDocx,
   'attachments.add': attachments.add,
   'attachments.remove': attachments.remove,
+  'attachments.open': attachments.open,
   'attachments.read': attachments.read,
   'autosave.put': autosave.put,
   'autosave.list': autosave.list,
