@@ -8,6 +8,7 @@ import { ROLES, type Role } from './roles.js';
 import type { ApiError } from './errors.js';
 import { LANGUAGES } from './i18n/languages.js';
 import { DISCLOSURE, EDITION_STATUSES, SOURCE_LEVELS, VALIDITY } from './domain/catalogue.js';
+import { SYNC_RULE_STRENGTHS } from './domain/interpretation-rules.js';
 
 /**
  * 'public': no session needed; 'session': a session, even a locked one (unlock, log out);
@@ -118,6 +119,15 @@ export const CatalogueFieldsSchema = z.object({
   normative: z.boolean(),
   keywords: z.string().trim().max(200),
   sourceLevel: z.enum(SOURCE_LEVELS),
+  /** 解读形式, for items of category 政策解读. */
+  interpretationForm: z.string().trim().max(20).default(''),
+  /** 联合发文: the co-issuing units and the lead unit (牵头单位). */
+  coIssuers: z.array(z.string().trim().min(1).max(60)).max(20).default([]),
+  leadUnit: z.string().trim().max(60).default(''),
+  /** 在线访谈: when, who, and on what; the transcript is the body. */
+  interviewDate: DateString.nullable().default(null),
+  interviewGuests: z.string().trim().max(500).default(''),
+  interviewTopic: z.string().trim().max(200).default(''),
 });
 
 /** Body HTML is sanitised to an allowlist in the main process on every save. */
@@ -132,6 +142,9 @@ export const AttachmentSchema = z.object({
   mime: z.string(),
   sha256: z.string(),
 });
+
+const LinkedItemSchema = z.object({ itemId: z.string(), editionId: z.string(), title: z.string(), status: z.enum(EDITION_STATUSES), publishDate: z.string().nullable() });
+const ReasonSchema = z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
 
 export const EditionSchema = CatalogueFieldsSchema.extend({
   id: z.string(),
@@ -149,6 +162,12 @@ export const EditionSchema = CatalogueFieldsSchema.extend({
   problems: z.array(ProblemSchema),
   /** 条例第二十六条: a proactive item is due within 20 working days of its 成文日期. */
   due: z.object({ date: z.string(), provisional: z.boolean() }).nullable(),
+  /** 解读 ↔ 文件, both directions. */
+  links: z.object({ documents: z.array(LinkedItemSchema), interpretations: z.array(LinkedItemSchema) }),
+  /** For an interpretation: how much of it repeats each linked document (0–1). */
+  copyChecks: z.array(z.object({ documentItemId: z.string(), title: z.string(), share: z.number(), tooSimilar: z.boolean() })),
+  /** For an interpretation of a published document: release it by this date. */
+  interpretationDue: z.object({ date: z.string(), provisional: z.boolean() }).nullable(),
 });
 export type Edition = z.infer<typeof EditionSchema>;
 
@@ -167,6 +186,8 @@ export const ItemRowSchema = z.object({
   publishDate: z.string().nullable(),
   validity: z.enum(VALIDITY),
   updatedAt: z.string(),
+  /** Linked documents or interpretations, either direction. */
+  links: z.number().int(),
 });
 export type ItemRow = z.infer<typeof ItemRowSchema>;
 
@@ -198,6 +219,27 @@ const CalendarDaySchema = z.object({
   kind: z.enum(['weekday', 'weekend', 'holiday', 'makeup_workday']),
   name: z.string().optional(),
   provisional: z.boolean(),
+});
+
+export const InterpretationSettingsSchema = z.object({
+  forms: z.array(z.string().trim().min(1).max(20)).min(1).max(30),
+  /** 三同步 for 规范性文件: refuse submission without a linked interpretation, warn, or do nothing. */
+  syncRule: z.enum(SYNC_RULE_STRENGTHS),
+  /** An interpretation is due this many working days after its document is published. */
+  dueWorkdays: z.number().int().min(0).max(30),
+  /** Warn when more than this share of an interpretation repeats its document. */
+  copyThreshold: z.number().min(0.1).max(1),
+});
+
+const InterpretationDueRowSchema = z.object({
+  itemId: z.string(),
+  editionId: z.string(),
+  title: z.string(),
+  documentTitle: z.string(),
+  documentPublished: z.string(),
+  due: z.string(),
+  provisional: z.boolean(),
+  workdaysLeft: z.number().int(),
 });
 
 const DeadlineRowSchema = z.object({
@@ -378,6 +420,25 @@ export const contract = {
   }),
   'autosave.discard': command({ input: z.object({ editionId: z.string().max(64) }), output: Ok, access: ['officer'] }),
 
+  'interpretations.settings': command({ input: Empty, output: InterpretationSettingsSchema, access: 'user' }),
+  'interpretations.updateSettings': command({ input: InterpretationSettingsSchema, output: InterpretationSettingsSchema, access: ['admin'] }),
+  /** Links an interpretation (category 政策解读) to a document it interprets; returns the interpretation. */
+  'interpretations.link': command({ input: z.object({ interpretationItemId: Id, documentItemId: Id }), output: EditionSchema, access: ['officer'] }),
+  'interpretations.unlink': command({ input: z.object({ interpretationItemId: Id, documentItemId: Id }), output: EditionSchema, access: ['officer'] }),
+
+  /** Every reason submitting this edition for review would be refused, and the warnings. */
+  'workflow.checkSubmit': command({
+    input: z.object({ editionId: Id }),
+    output: z.object({ blocking: z.array(ReasonSchema), warnings: z.array(ReasonSchema), together: z.array(z.string()) }),
+    access: 'user',
+  }),
+  /** Submits for review; a document and its draft interpretations go together (同步审签). */
+  'workflow.submit': command({
+    input: z.object({ editionId: Id }),
+    output: z.object({ submitted: z.array(z.string()), warnings: z.array(ReasonSchema) }),
+    access: ['officer'],
+  }),
+
   'calendar.years': command({
     input: Empty,
     output: z.array(z.object({ year: z.number().int(), source: z.string(), holidays: z.number().int(), makeupWorkdays: z.number().int() })),
@@ -402,7 +463,13 @@ export const contract = {
 
   'dashboard.deadlines': command({
     input: Empty,
-    output: z.object({ dueSoon: z.array(DeadlineRowSchema), overdue: z.array(DeadlineRowSchema), today: z.string() }),
+    output: z.object({
+      today: z.string(),
+      dueSoon: z.array(DeadlineRowSchema),
+      overdue: z.array(DeadlineRowSchema),
+      interpretationsDueSoon: z.array(InterpretationDueRowSchema),
+      interpretationsOverdue: z.array(InterpretationDueRowSchema),
+    }),
     access: 'user',
   }),
 

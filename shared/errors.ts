@@ -44,26 +44,42 @@ export const ERROR_CODES = [
   'docx.not_docx',
   'docx.unreadable',
   'calendar.invalid_import',
+  'workflow.refused',
+  'interpretations.not_interpretation',
+  'interpretations.not_document',
   'calendar.year_not_loaded',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 export type ErrorParams = Record<string, string | number>;
 
+/** One reason an action is refused (or, as a warning, allowed with caution). */
+export interface Reason {
+  code: string;
+  params?: ErrorParams;
+}
+
 export interface ApiError {
   code: ErrorCode;
   params?: ErrorParams;
+  /** Every reason, for actions that check several rules before refusing. */
+  reasons?: Reason[];
 }
 
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly params: ErrorParams = {},
+    readonly reasons: Reason[] = [],
   ) {
-    super(`${code} ${JSON.stringify(params)}`);
+    super(`${code} ${JSON.stringify(params)}${reasons.length ? ` ${JSON.stringify(reasons)}` : ''}`);
     this.name = 'AppError';
   }
 
   toApiError(): ApiError {
-    return Object.keys(this.params).length ? { code: this.code, params: this.params } : { code: this.code };
+    return {
+      code: this.code,
+      ...(Object.keys(this.params).length ? { params: this.params } : {}),
+      ...(this.reasons.length ? { reasons: this.reasons } : {}),
+    };
   }
 }

@@ -48,6 +48,41 @@ export interface CatalogueFields {
   normative: boolean;
   keywords: string;
   sourceLevel: SourceLevel;
+  interpretationForm: string;
+  coIssuers: string[];
+  leadUnit: string;
+  interviewDate: string | null;
+  interviewGuests: string;
+  interviewTopic: string;
+}
+
+/** A new item's fields before the officer fills them in. */
+export function blankFields(unitName: string, writtenDate: string | null): CatalogueFields {
+  return {
+    title: '',
+    summary: '',
+    topic: '',
+    publisher: unitName,
+    draftingUnit: unitName,
+    writtenDate,
+    publishDate: null,
+    publishDateReason: '',
+    documentNumber: '',
+    disclosure: 'proactive',
+    disclosureArticle: null,
+    disclosureReason: '',
+    validity: 'valid',
+    repealedDate: null,
+    normative: false,
+    keywords: '',
+    sourceLevel: 'local',
+    interpretationForm: '',
+    coIssuers: [],
+    leadUnit: '',
+    interviewDate: null,
+    interviewGuests: '',
+    interviewTopic: '',
+  };
 }
 
 export interface CatalogueProblem {
@@ -91,6 +126,8 @@ export function catalogueProblems(f: CatalogueFields, today: string, topics: rea
     if (f.disclosureArticle === null) add('disclosureArticle', 'catalogue.disclosure_article_required');
     if (!f.disclosureReason.trim()) add('disclosureReason', 'catalogue.disclosure_reason_required');
   }
+  if (f.interviewDate && !isValidDate(f.interviewDate)) add('interviewDate', 'catalogue.invalid_date');
+  if (f.coIssuers.length && !f.leadUnit.trim()) add('leadUnit', 'catalogue.lead_unit_required');
   if (f.validity === 'repealed' && !f.repealedDate) add('repealedDate', 'catalogue.repealed_date_required');
   if (f.validity !== 'repealed' && f.repealedDate) add('repealedDate', 'catalogue.repealed_date_unexpected');
   return problems;

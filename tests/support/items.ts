@@ -1,8 +1,9 @@
-import type { CommandInput } from '../../shared/contract.js';
+import { blankFields, type CatalogueFields } from '../../shared/domain/catalogue.js';
 
 /** Catalogue fields of a realistic county-level notice, with overrides. */
-export function fields(overrides: Partial<CommandInput<'items.create'>['fields']> = {}): CommandInput<'items.create'>['fields'] {
+export function fields(overrides: Partial<CatalogueFields> = {}): CatalogueFields {
   return {
+    ...blankFields('雷州市人民政府办公室', '2026-02-27'),
     title: '雷州市人民政府办公室关于做好2026年春耕生产工作的通知',
     summary: '部署春耕备耕、农资保障和农田水利工作。',
     topic: '农业、林业、水利',

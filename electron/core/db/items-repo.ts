@@ -45,6 +45,12 @@ interface EditionRow {
   normative: number;
   keywords: string;
   source_level: CatalogueFields['sourceLevel'];
+  interpretation_form: string;
+  co_issuers: string;
+  lead_unit: string;
+  interview_date: string | null;
+  interview_guests: string;
+  interview_topic: string;
   body_html: string;
   body_text: string;
   author_id: string;
@@ -85,6 +91,12 @@ function toRecord(r: EditionRow): EditionRecord {
     normative: r.normative === 1,
     keywords: r.keywords,
     sourceLevel: r.source_level,
+    interpretationForm: r.interpretation_form,
+    coIssuers: JSON.parse(r.co_issuers) as string[],
+    leadUnit: r.lead_unit,
+    interviewDate: r.interview_date,
+    interviewGuests: r.interview_guests,
+    interviewTopic: r.interview_topic,
     bodyHtml: r.body_html,
     bodyText: r.body_text,
     authorId: r.author_id,
@@ -129,6 +141,12 @@ function fieldParams(f: CatalogueFields & { categoryId: string; bodyHtml: string
     normative: f.normative ? 1 : 0,
     keywords: f.keywords,
     source_level: f.sourceLevel,
+    interpretation_form: f.interpretationForm,
+    co_issuers: JSON.stringify(f.coIssuers),
+    lead_unit: f.leadUnit,
+    interview_date: f.interviewDate,
+    interview_guests: f.interviewGuests,
+    interview_topic: f.interviewTopic,
   };
 }
 type EditionContent = Parameters<typeof fieldParams>[0];
@@ -194,7 +212,9 @@ export interface ListFilters {
 
 const ROW_COLUMNS = `e.item_id AS itemId, e.id AS editionId, e.number, i.index_number AS indexNumber, e.title, e.category_id AS categoryId,
   e.status, u.display_name AS authorName, e.drafting_unit AS draftingUnit, e.document_number AS documentNumber,
-  e.written_date AS writtenDate, e.publish_date AS publishDate, e.validity, e.updated_at AS updatedAt`;
+  e.written_date AS writtenDate, e.publish_date AS publishDate, e.validity, e.updated_at AS updatedAt,
+  (SELECT count(*) FROM interpretation_links l WHERE l.interpretation_item_id = e.item_id)
+    + (SELECT count(*) FROM interpretation_links l WHERE l.document_item_id = e.item_id) AS links`;
 
 /** One row per item (its current edition), filtered, sorted and paged. */
 export function listItems(db: Db, filters: ListFilters, sort: ListSort, offset: number, limit: number): { rows: ItemRow[]; total: number } {

@@ -3,6 +3,7 @@ import mammoth from 'mammoth';
 import type { Ctx } from '../context.js';
 import type { CommandOutput, ParsedInput } from '../../../shared/contract.js';
 import { AppError } from '../../../shared/errors.js';
+import { blankFields } from '../../../shared/domain/catalogue.js';
 import { htmlToPlainText } from '../html-sanitizer.js';
 import { createItem, today } from './items.js';
 import { readUnit } from './setup.js';
@@ -32,7 +33,7 @@ export async function docxToHtml(data: Buffer): Promise<string> {
   }
 }
 
-/** The title: the first heading, else the first paragraph if short, else the file name. */
+/** The title: the first heading, else the file name. */
 function titleOf(html: string, fileName: string): string {
   const heading = /<h[1-4][^>]*>([\s\S]*?)<\/h[1-4]>/i.exec(html)?.[1];
   const text = heading ? htmlToPlainText(heading) : '';
@@ -47,25 +48,7 @@ export async function importDocx(ctx: Ctx, input: ParsedInput<'items.importDocx'
     {
       categoryId: input.categoryId,
       bodyHtml: html,
-      fields: {
-        title: titleOf(html, input.fileName),
-        summary: '',
-        topic: '',
-        publisher: unit?.name ?? '',
-        draftingUnit: unit?.name ?? '',
-        writtenDate: today(ctx),
-        publishDate: null,
-        publishDateReason: '',
-        documentNumber: '',
-        disclosure: 'proactive',
-        disclosureArticle: null,
-        disclosureReason: '',
-        validity: 'valid',
-        repealedDate: null,
-        normative: false,
-        keywords: '',
-        sourceLevel: 'local',
-      },
+      fields: { ...blankFields(unit?.name ?? '', today(ctx)), title: titleOf(html, input.fileName) },
     },
     'items.importDocx',
   );

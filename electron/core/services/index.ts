@@ -14,6 +14,8 @@ import * as attachments from './attachments.js';
 import * as autosave from './autosave.js';
 import * as calendar from './calendar.js';
 import * as deadlines from './deadlines.js';
+import * as interpretations from './interpretations.js';
+import * as workflow from './workflow.js';
 
 export type Service<K extends CommandName> = (ctx: Ctx, input: ParsedInput<K>) => CommandOutput<K> | Promise<CommandOutput<K>>;
 
@@ -58,6 +60,12 @@ export const services: { [K in CommandName]: Service<K> } = {
   'autosave.put': autosave.put,
   'autosave.list': autosave.list,
   'autosave.discard': autosave.discard,
+  'interpretations.settings': interpretations.settings,
+  'interpretations.updateSettings': interpretations.updateSettings,
+  'interpretations.link': interpretations.link,
+  'interpretations.unlink': interpretations.unlink,
+  'workflow.checkSubmit': workflow.checkSubmit,
+  'workflow.submit': workflow.submit,
   'calendar.years': calendar.years,
   'calendar.import': calendar.importCalendar,
   'calendar.setDay': calendar.setDay,

@@ -28,6 +28,7 @@ import { readUnit } from './setup.js';
 import { record } from './audit-trail.js';
 import { indexEdition, locateMatch, searchRowids, unindexEdition } from '../search/edition-search.js';
 import { requireActor } from './users.js';
+import { copyChecks, interpretationDue, links } from './interpretations.js';
 
 export function today(ctx: Ctx): string {
   return shanghaiDate(ctx.clock.now());
@@ -41,7 +42,14 @@ export function presentEdition(ctx: Ctx, e: EditionRecord): Edition {
     attachments: listAttachments(ctx, e.id),
     problems: catalogueProblems(e, today(ctx), catalogueSettings(ctx).topics),
     due: statutoryDue(ctx, e),
+    links: links(ctx, e),
+    copyChecks: copyChecks(ctx, e),
+    interpretationDue: dueOf(interpretationDue(ctx, e)),
   };
+}
+
+function dueOf(due: { date: string; provisional: boolean } | null): { date: string; provisional: boolean } | null {
+  return due && { date: due.date, provisional: due.provisional };
 }
 
 export function requireEdition(ctx: Ctx, id: string): EditionRecord {
