@@ -56,6 +56,38 @@ export interface CatalogueFields {
   interviewTopic: string;
 }
 
+/** Every catalogue field, in the order forms and comparisons list them. */
+export const CATALOGUE_FIELD_NAMES = [
+  'title',
+  'summary',
+  'topic',
+  'publisher',
+  'draftingUnit',
+  'writtenDate',
+  'publishDate',
+  'publishDateReason',
+  'documentNumber',
+  'disclosure',
+  'disclosureArticle',
+  'disclosureReason',
+  'validity',
+  'repealedDate',
+  'normative',
+  'keywords',
+  'sourceLevel',
+  'interpretationForm',
+  'coIssuers',
+  'leadUnit',
+  'interviewDate',
+  'interviewGuests',
+  'interviewTopic',
+] as const satisfies readonly (keyof CatalogueFields)[];
+
+/** Field values compared by content (co-issuers are a list). */
+export function sameFieldValue(a: unknown, b: unknown): boolean {
+  return Array.isArray(a) || Array.isArray(b) ? JSON.stringify(a) === JSON.stringify(b) : a === b;
+}
+
 /** A new item's fields before the officer fills them in. */
 export function blankFields(unitName: string, writtenDate: string | null): CatalogueFields {
   return {

@@ -2,7 +2,7 @@
 import type { Ctx } from '../context.js';
 import type { CommandOutput, Edition, ParsedInput } from '../../../shared/contract.js';
 import { AppError } from '../../../shared/errors.js';
-import { catalogueProblems, type CatalogueFields } from '../../../shared/domain/catalogue.js';
+import { CATALOGUE_FIELD_NAMES, catalogueProblems, sameFieldValue, type CatalogueFields } from '../../../shared/domain/catalogue.js';
 import { formatIndexNumber, serialScope } from '../../../shared/domain/index-number.js';
 import { diffLines } from '../../../shared/domain/text-diff.js';
 import { shanghaiDate } from '../../../shared/domain/local-date.js';
@@ -102,28 +102,9 @@ export function create(ctx: Ctx, input: ParsedInput<'items.create'>): CommandOut
   return createItem(ctx, input, 'items.create');
 }
 
-const FIELD_NAMES: (keyof CatalogueFields)[] = [
-  'title',
-  'summary',
-  'topic',
-  'publisher',
-  'draftingUnit',
-  'writtenDate',
-  'publishDate',
-  'publishDateReason',
-  'documentNumber',
-  'disclosure',
-  'disclosureArticle',
-  'disclosureReason',
-  'validity',
-  'repealedDate',
-  'normative',
-  'keywords',
-  'sourceLevel',
-];
 
 function changedFields(before: EditionRecord, after: CatalogueFields & { categoryId: string; bodyText: string }): string[] {
-  const names: string[] = FIELD_NAMES.filter((f) => before[f] !== after[f]);
+  const names: string[] = CATALOGUE_FIELD_NAMES.filter((f) => !sameFieldValue(before[f], after[f]));
   if (before.categoryId !== after.categoryId) names.push('categoryId');
   if (before.bodyText !== after.bodyText) names.push('body');
   return names;
@@ -184,6 +165,7 @@ export function history(ctx: Ctx, input: ParsedInput<'items.history'>): CommandO
 }
 
 function fieldText(value: unknown): string {
+  if (Array.isArray(value)) return value.join('、');
   return value === null || value === undefined ? '' : String(value);
 }
 
@@ -191,8 +173,8 @@ export function compare(ctx: Ctx, input: ParsedInput<'items.compare'>): CommandO
   const after = requireEdition(ctx, input.editionId);
   const before = findEditionByNumber(ctx.db, after.itemId, after.number - 1);
   if (!before) return null;
-  const fields = [...FIELD_NAMES, 'categoryId' as const]
-    .filter((f) => before[f] !== after[f])
+  const fields = [...CATALOGUE_FIELD_NAMES, 'categoryId' as const]
+    .filter((f) => !sameFieldValue(before[f], after[f]))
     .map((field) => ({ field, before: fieldText(before[field]), after: fieldText(after[field]) }));
   return { fields, body: diffLines(before.bodyText, after.bodyText) };
 }
