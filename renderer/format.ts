@@ -27,3 +27,15 @@ export function formatRoles(roles: readonly Role[], t: Translate, language: Lang
   const names = inRoleOrder(roles).map((role) => t(`role.${role}`));
   return new Intl.ListFormat(language, { type: 'conjunction', style: 'narrow' }).format(names);
 }
+
+/** Date and time to the minute, for dense tables. */
+export function formatShortDateTime(iso: string, language: Language): string {
+  return new Intl.DateTimeFormat(language, {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(new Date(iso));
+}

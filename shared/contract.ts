@@ -242,6 +242,9 @@ const InterpretationDueRowSchema = z.object({
   workdaysLeft: z.number().int(),
 });
 
+export const DEADLINE_ROWS = 50;
+const queue = <T extends z.ZodType>(row: T) => z.object({ rows: z.array(row).max(DEADLINE_ROWS), total: z.number().int() });
+
 const DeadlineRowSchema = z.object({
   itemId: z.string(),
   editionId: z.string(),
@@ -463,12 +466,13 @@ export const contract = {
 
   'dashboard.deadlines': command({
     input: Empty,
+    /** Each queue lists its most urgent rows (at most DEADLINE_ROWS) and counts them all. */
     output: z.object({
       today: z.string(),
-      dueSoon: z.array(DeadlineRowSchema),
-      overdue: z.array(DeadlineRowSchema),
-      interpretationsDueSoon: z.array(InterpretationDueRowSchema),
-      interpretationsOverdue: z.array(InterpretationDueRowSchema),
+      dueSoon: queue(DeadlineRowSchema),
+      overdue: queue(DeadlineRowSchema),
+      interpretationsDueSoon: queue(InterpretationDueRowSchema),
+      interpretationsOverdue: queue(InterpretationDueRowSchema),
     }),
     access: 'user',
   }),

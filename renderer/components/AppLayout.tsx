@@ -1,7 +1,7 @@
 import { AppShell, Badge, Button, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core';
 import { useIdle } from '@mantine/hooks';
 import { IconCloudOff, IconLock, IconLogout } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useI18n } from '../i18n.js';
 import { useSession } from '../session.js';
 import { formatRoles } from '../format.js';
@@ -9,6 +9,9 @@ import { AREAS, AREA_ICONS, areaVisible, type Area } from '../navigation.js';
 import { EmptyState } from './EmptyState.js';
 import { SettingsPage } from '../pages/settings/SettingsPage.js';
 import { AuditLogPage } from '../pages/audit/AuditLogPage.js';
+import { DashboardPage } from '../pages/dashboard/DashboardPage.js';
+import { DraftsPage } from '../pages/drafts/DraftsPage.js';
+import { WorkspaceContext, type EditorTarget, type OpenEditor } from '../workspace.js';
 
 /** Unattended screens lock themselves: these machines sit in shared offices. */
 const IDLE_LOCK_MS = 15 * 60_000;
@@ -17,7 +20,22 @@ export function AppLayout() {
   const { t } = useI18n();
   const { isAdmin, unit, lock, signOut } = useSession();
   const [area, setArea] = useState<Area>('dashboard');
+  const [editor, setEditor] = useState<OpenEditor | null>(null);
+  const opened = useRef(0);
   const idle = useIdle(IDLE_LOCK_MS, { initialState: false });
+
+  const openEditor = useCallback((target: EditorTarget) => {
+    opened.current += 1;
+    setEditor({ target, key: opened.current });
+    setArea('drafts');
+  }, []);
+  const closeEditor = useCallback(() => setEditor(null), []);
+  /** The navbar always leads to an area's start: choosing Drafts again leaves the editor (its autosave keeps unsaved work). */
+  const goTo = useCallback((next: Area) => {
+    if (next === 'drafts') setEditor(null);
+    setArea(next);
+  }, []);
+  const workspace = useMemo(() => ({ area, goTo, editor, openEditor, closeEditor }), [area, goTo, editor, openEditor, closeEditor]);
 
   useEffect(() => {
     if (idle) void lock();
@@ -59,7 +77,7 @@ export function AppLayout() {
                 label={t(`nav.${id}`)}
                 leftSection={<AreaIcon size={18} />}
                 active={area === id}
-                onClick={() => setArea(id)}
+                onClick={() => goTo(id)}
                 data-testid={`nav-${id}`}
               />
             );
@@ -68,7 +86,9 @@ export function AppLayout() {
       </AppShell.Navbar>
 
       <AppShell.Main>
-        <AreaPage area={area} />
+        <WorkspaceContext.Provider value={workspace}>
+          <AreaPage area={area} />
+        </WorkspaceContext.Provider>
       </AppShell.Main>
 
       <AppShell.Footer px="md">
@@ -80,6 +100,10 @@ export function AppLayout() {
 
 function AreaPage({ area }: { area: Area }) {
   switch (area) {
+    case 'dashboard':
+      return <DashboardPage />;
+    case 'drafts':
+      return <DraftsPage />;
     case 'settings':
       return <SettingsPage />;
     case 'audit':

@@ -42,17 +42,17 @@ describe('条例第二十六条: proactive items are due 20 working days after �
 
     const board = await t.ok('dashboard.deadlines', {}, officer);
     expect(board.today).toBe('2026-03-02');
-    expect(board.dueSoon.map((r) => [r.title, r.due, r.workdaysLeft])).toEqual([['即将到期的文件', '2026-03-06', 4]]);
+    expect(board.dueSoon.rows.map((r) => [r.title, r.due, r.workdaysLeft])).toEqual([['即将到期的文件', '2026-03-06', 4]]);
     // Working days after 02-02 up to today: 02-03..02-13 (9), 02-14, 02-24..02-28 (5), 03-02: 16.
-    expect(board.overdue.map((r) => [r.title, r.due, r.workdaysLeft])).toEqual([['已逾期的文件', '2026-02-02', -16]]);
-    expect(board.overdue[0]!.editionId).toBe(late.id);
+    expect(board.overdue.rows.map((r) => [r.title, r.due, r.workdaysLeft])).toEqual([['已逾期的文件', '2026-02-02', -16]]);
+    expect(board.overdue).toMatchObject({ total: 1, rows: [{ editionId: late.id }] });
   });
 
   it('re-dates open deadlines when an administrator changes the calendar, and logs the change', async () => {
     const e = await draft('2026-02-02');
     await t.ok('calendar.setDay', { date: '2026-03-04', kind: 'holiday', name: '临时休假' }, admin);
     expect((await t.ok('items.edition', { editionId: e.id }, officer)).due).toEqual({ date: '2026-03-09', provisional: false });
-    expect((await t.ok('dashboard.deadlines', {}, officer)).dueSoon[0]).toMatchObject({ due: '2026-03-09' });
+    expect((await t.ok('dashboard.deadlines', {}, officer)).dueSoon.rows[0]).toMatchObject({ due: '2026-03-09' });
     expect((await t.ok('calendar.explain', { start: '2026-03-03', workdays: 1 }, officer)).days.map((d) => [d.date, d.kind, d.workday])).toEqual([
       ['2026-03-04', 'holiday', false],
       ['2026-03-05', 'weekday', true],
@@ -81,5 +81,25 @@ describe('importing a year’s schedule', () => {
     expect(await t.fails('calendar.import', { format: 'json', text: bad }, admin)).toMatchObject({ code: 'calendar.invalid_import' });
     expect((await t.ok('calendar.years', {}, officer))[0]!.year).toBe(2026);
     expect((await t.fails('calendar.import', { format: 'json', text: schedule2027 }, officer)).code).toBe('auth.forbidden');
+  });
+});
+
+describe('a long backlog', () => {
+  it('lists the 50 most urgent of each queue and counts them all, with boundaries exact to the day', async () => {
+    // Each date's own due date, from the calendar, decides its queue; the SQL ranges must agree.
+    const dates = ['2026-01-20', '2026-01-21', '2026-02-02', '2026-02-03', '2026-02-05', '2026-02-06', '2026-02-09', '2026-02-10'];
+    for (const d of dates) await draft(d);
+    for (let i = 0; i < 55; i++) await draft('2026-01-05', `积压文件${i}`);
+    const board = await t.ok('dashboard.deadlines', {}, officer);
+    const due = async (written: string) => (await t.ok('calendar.explain', { start: written, workdays: 20 }, officer)).due;
+    const today = board.today;
+    const soonLimit = (await t.ok('calendar.explain', { start: today, workdays: 5 }, officer)).due;
+    const expectedOverdue = 55 + (await Promise.all(dates.map(due))).filter((d) => d < today).length;
+    const expectedSoon = (await Promise.all(dates.map(due))).filter((d) => d >= today && d <= soonLimit).length;
+    expect(board.overdue.total).toBe(expectedOverdue);
+    expect(board.overdue.rows).toHaveLength(50);
+    expect(board.dueSoon.total).toBe(expectedSoon);
+    expect(board.dueSoon.rows.every((r) => r.due >= today && r.due <= soonLimit)).toBe(true);
+    expect(board.overdue.rows.every((r) => r.due < today)).toBe(true);
   });
 });

@@ -119,12 +119,13 @@ describe('release timing', () => {
     await t.ok('interpretations.link', { interpretationItemId: i.itemId, documentItemId: d.itemId }, officer);
     // 02-26 + 3 working days: 02-27, Saturday 02-28 (调休), 03-02: due today (Monday 2026-03-02).
     const board = await t.ok('dashboard.deadlines', {}, officer);
-    expect(board.interpretationsDueSoon).toEqual([
-      expect.objectContaining({ editionId: i.id, documentTitle: '雷州市优化营商环境办法', documentPublished: '2026-02-26', due: '2026-03-02', workdaysLeft: 0 }),
-    ]);
+    expect(board.interpretationsDueSoon).toEqual({
+      total: 1,
+      rows: [expect.objectContaining({ editionId: i.id, documentTitle: '雷州市优化营商环境办法', documentPublished: '2026-02-26', due: '2026-03-02', workdaysLeft: 0 })],
+    });
     t.clock.advanceMinutes(24 * 60);
     await t.ok('auth.unlock', { password: 'Passw0rd!' }, officer); // a day away locks the screen
-    expect((await t.ok('dashboard.deadlines', {}, officer)).interpretationsOverdue.map((r) => r.editionId)).toEqual([i.id]);
+    expect((await t.ok('dashboard.deadlines', {}, officer)).interpretationsOverdue.rows.map((r) => r.editionId)).toEqual([i.id]);
   });
 });
 

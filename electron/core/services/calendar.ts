@@ -68,8 +68,7 @@ export function years(ctx: Ctx): CommandOutput<'calendar.years'> {
 export function importCalendar(ctx: Ctx, input: ParsedInput<'calendar.import'>): CommandOutput<'calendar.import'> {
   const parsed = input.format === 'json' ? parseCalendarJson(input.text) : parseCalendarIcs(input.text);
   if (!parsed.ok) {
-    const first = parsed.errors[0]!;
-    throw new AppError('calendar.invalid_import', { detail: `${first.code} ${Object.values(first.params ?? {}).join(' ')}`.trim(), count: parsed.errors.length });
+    throw new AppError('calendar.invalid_import', { count: parsed.errors.length }, parsed.errors.map((e) => ({ code: e.code, params: e.params })));
   }
   const loaded = parsed.years.map((y) => y.year).sort();
   ctx.db.transaction(() => {

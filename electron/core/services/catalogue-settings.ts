@@ -43,7 +43,7 @@ export function settings(ctx: Ctx): CommandOutput<'catalogue.settings'> {
 
 export function updateSettings(ctx: Ctx, input: ParsedInput<'catalogue.updateSettings'>): CommandOutput<'catalogue.updateSettings'> {
   const problems = validateIndexPattern(input.indexPattern);
-  if (problems.length) throw new AppError('catalogue.invalid_index_pattern', { problems: problems.join(', ') });
+  if (problems.length) throw new AppError('catalogue.invalid_index_pattern', { problems: problems.join(', ') }, problems.map((code) => ({ code })));
   ctx.db.transaction(() => {
     setSetting(ctx.db, KEY, input);
     record(ctx, 'catalogue.updateSettings', { type: 'settings', id: KEY }, `${input.indexPattern}; ${input.maxAttachmentMb} MB; ${input.topics.length} topics`);

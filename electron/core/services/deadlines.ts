@@ -4,8 +4,8 @@
  * interpretations after their documents.
  */
 import type { Ctx } from '../context.js';
-import type { CommandOutput } from '../../../shared/contract.js';
-import { addWorkdays, countWorkdays, type WorkCalendar } from '../../../shared/domain/working-days.js';
+import { DEADLINE_ROWS, type CommandOutput } from '../../../shared/contract.js';
+import { addDays, addWorkdays, countWorkdays, type WorkCalendar } from '../../../shared/domain/working-days.js';
 import type { EditionRecord } from '../db/items-repo.js';
 import { shanghaiDate } from '../../../shared/domain/local-date.js';
 import { workCalendar } from './calendar.js';
@@ -15,6 +15,7 @@ export const PROACTIVE_DUE_WORKDAYS = 20;
 export const DUE_SOON_WORKDAYS = 5;
 
 const DONE = ['published', 'withdrawn', 'superseded'];
+const UNPUBLISHED = `e.current = 1 AND e.status NOT IN ('published', 'withdrawn', 'superseded')`;
 
 export function statutoryDue(ctx: Ctx, e: Pick<EditionRecord, 'disclosure' | 'writtenDate' | 'status'>): { date: string; provisional: boolean } | null {
   if (e.disclosure !== 'proactive' || !e.writtenDate || DONE.includes(e.status)) return null;
@@ -22,50 +23,78 @@ export function statutoryDue(ctx: Ctx, e: Pick<EditionRecord, 'disclosure' | 'wr
   return { date: due, provisional };
 }
 
-/** Splits rows with a due date into those due within five working days and those overdue. */
-function queues<T extends { due: string; provisional: boolean }>(calendar: WorkCalendar, today: string, rows: T[]) {
-  const dated = rows
-    .map((row) => {
-      const left = countWorkdays(calendar, today, row.due);
-      return { ...row, provisional: row.provisional || left.provisional, workdaysLeft: left.count };
+/**
+ * The due date only grows with the 成文日期, so "overdue" and "due within five working days" are
+ * ranges of 成文日期 that SQL can select with an index: written before `overdueBefore` is overdue;
+ * written from then up to `soonThrough` is due soon.
+ */
+function writtenDateRanges(calendar: WorkCalendar, today: string): { overdueBefore: string; soonThrough: string } {
+  const dueOf = (written: string) => addWorkdays(calendar, written, PROACTIVE_DUE_WORKDAYS).due;
+  const soonLimit = addWorkdays(calendar, today, DUE_SOON_WORKDAYS).due;
+  // 20 working days never span more than about 60 calendar days, even across Spring Festival.
+  let overdueBefore = addDays(today, -70);
+  while (dueOf(overdueBefore) < today) overdueBefore = addDays(overdueBefore, 1);
+  let soonThrough = overdueBefore;
+  while (dueOf(addDays(soonThrough, 1)) <= soonLimit) soonThrough = addDays(soonThrough, 1);
+  return { overdueBefore, soonThrough: dueOf(soonThrough) <= soonLimit ? soonThrough : addDays(overdueBefore, -1) };
+}
+
+function dated<T extends { due: string; provisional: boolean }>(calendar: WorkCalendar, today: string, row: T) {
+  const left = countWorkdays(calendar, today, row.due);
+  return { ...row, provisional: row.provisional || left.provisional, workdaysLeft: left.count };
+}
+
+function proactiveQueue(ctx: Ctx, calendar: WorkCalendar, today: string, where: string, params: unknown[]) {
+  const rows = ctx.db
+    .prepare(
+      `SELECT e.item_id AS itemId, e.id AS editionId, e.title, e.written_date AS writtenDate FROM editions e
+       WHERE ${UNPUBLISHED} AND e.disclosure = 'proactive' AND ${where} ORDER BY e.written_date, e.rowid LIMIT ${DEADLINE_ROWS}`,
+    )
+    .all(...params) as { itemId: string; editionId: string; title: string; writtenDate: string }[];
+  const { total } = ctx.db
+    .prepare(`SELECT count(*) AS total FROM editions e WHERE ${UNPUBLISHED} AND e.disclosure = 'proactive' AND ${where}`)
+    .get(...params) as { total: number };
+  return {
+    rows: rows.map((row) => {
+      const { due, provisional } = addWorkdays(calendar, row.writtenDate, PROACTIVE_DUE_WORKDAYS);
+      return dated(calendar, today, { ...row, due, provisional });
+    }),
+    total,
+  };
+}
+
+/** Interpretations of published documents, not yet published themselves: few, so computed one by one. */
+function interpretationQueues(ctx: Ctx, calendar: WorkCalendar, today: string) {
+  const ids = ctx.db
+    .prepare(`SELECT DISTINCT e.item_id AS itemId FROM editions e JOIN interpretation_links l ON l.interpretation_item_id = e.item_id
+              WHERE ${UNPUBLISHED} AND e.category_id = ?`)
+    .all(INTERPRETATION_CATEGORY) as { itemId: string }[];
+  const rows = ids
+    .flatMap(({ itemId }) => {
+      const e = currentEdition(ctx, itemId);
+      const due = interpretationDue(ctx, e);
+      if (!due) return [];
+      return [dated(calendar, today, { itemId, editionId: e.id, title: e.title, documentTitle: due.document.title, documentPublished: due.document.publishDate!, due: due.date, provisional: due.provisional })];
     })
     .sort((a, b) => a.due.localeCompare(b.due));
+  const soon = rows.filter((r) => r.due >= today && r.workdaysLeft <= DUE_SOON_WORKDAYS);
+  const overdue = rows.filter((r) => r.due < today);
   return {
-    soon: dated.filter((r) => r.due >= today && r.workdaysLeft <= DUE_SOON_WORKDAYS),
-    overdue: dated.filter((r) => r.due < today),
+    soon: { rows: soon.slice(0, DEADLINE_ROWS), total: soon.length },
+    overdue: { rows: overdue.slice(0, DEADLINE_ROWS), total: overdue.length },
   };
 }
 
 export function deadlines(ctx: Ctx): CommandOutput<'dashboard.deadlines'> {
   const today = shanghaiDate(ctx.clock.now());
   const calendar = workCalendar(ctx);
-  const unpublished = `e.current = 1 AND e.status NOT IN ('published', 'withdrawn', 'superseded')`;
-  const proactive = ctx.db
-    .prepare(`SELECT e.item_id AS itemId, e.id AS editionId, e.title, e.written_date AS writtenDate FROM editions e
-              WHERE ${unpublished} AND e.disclosure = 'proactive' AND e.written_date IS NOT NULL`)
-    .all() as { itemId: string; editionId: string; title: string; writtenDate: string }[];
-  const items = queues(
-    calendar,
+  const { overdueBefore, soonThrough } = writtenDateRanges(calendar, today);
+  const interpretations = interpretationQueues(ctx, calendar, today);
+  return {
     today,
-    proactive.map((row) => {
-      const { due, provisional } = addWorkdays(calendar, row.writtenDate, PROACTIVE_DUE_WORKDAYS);
-      return { ...row, due, provisional };
-    }),
-  );
-
-  const interpretationIds = ctx.db
-    .prepare(`SELECT DISTINCT e.item_id AS itemId FROM editions e JOIN interpretation_links l ON l.interpretation_item_id = e.item_id
-              WHERE ${unpublished} AND e.category_id = ?`)
-    .all(INTERPRETATION_CATEGORY) as { itemId: string }[];
-  const interpretations = queues(
-    calendar,
-    today,
-    interpretationIds.flatMap(({ itemId }) => {
-      const e = currentEdition(ctx, itemId);
-      const due = interpretationDue(ctx, e);
-      if (!due) return [];
-      return [{ itemId, editionId: e.id, title: e.title, documentTitle: due.document.title, documentPublished: due.document.publishDate!, due: due.date, provisional: due.provisional }];
-    }),
-  );
-  return { today, dueSoon: items.soon, overdue: items.overdue, interpretationsDueSoon: interpretations.soon, interpretationsOverdue: interpretations.overdue };
+    overdue: proactiveQueue(ctx, calendar, today, 'e.written_date < ?', [overdueBefore]),
+    dueSoon: proactiveQueue(ctx, calendar, today, 'e.written_date >= ? AND e.written_date <= ?', [overdueBefore, soonThrough]),
+    interpretationsDueSoon: interpretations.soon,
+    interpretationsOverdue: interpretations.overdue,
+  };
 }

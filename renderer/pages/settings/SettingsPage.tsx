@@ -1,5 +1,5 @@
 import { Stack, Tabs, Title } from '@mantine/core';
-import { IconBuilding, IconDatabase, IconSettings, IconUserCircle, IconUsers } from '@tabler/icons-react';
+import { IconBuilding, IconCalendarEvent, IconCategory, IconDatabase, IconSettings, IconUserCircle, IconUsers } from '@tabler/icons-react';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { GeneralTab } from './GeneralTab.js';
@@ -7,6 +7,8 @@ import { AccountTab } from './AccountTab.js';
 import { UnitTab } from './UnitTab.js';
 import { UsersTab } from './UsersTab.js';
 import { DataTab } from './DataTab.js';
+import { CalendarTab } from './CalendarTab.js';
+import { CategoriesTab } from './CategoriesTab.js';
 
 export function SettingsPage() {
   const { t } = useI18n();
@@ -25,8 +27,14 @@ export function SettingsPage() {
           <Tabs.Tab value="unit" leftSection={<IconBuilding size={16} />}>
             {t('settings.tab.unit')}
           </Tabs.Tab>
+          <Tabs.Tab value="calendar" leftSection={<IconCalendarEvent size={16} />} data-testid="settings-tab-calendar">
+            {t('settings.tab.calendar')}
+          </Tabs.Tab>
           {isAdmin && (
             <>
+              <Tabs.Tab value="categories" leftSection={<IconCategory size={16} />} data-testid="settings-tab-categories">
+                {t('settings.tab.categories')}
+              </Tabs.Tab>
               <Tabs.Tab value="users" leftSection={<IconUsers size={16} />} data-testid="settings-tab-users">
                 {t('settings.tab.users')}
               </Tabs.Tab>
@@ -45,8 +53,14 @@ export function SettingsPage() {
         <Tabs.Panel value="unit" pt="lg">
           <UnitTab />
         </Tabs.Panel>
+        <Tabs.Panel value="calendar" pt="lg">
+          <CalendarTab />
+        </Tabs.Panel>
         {isAdmin && (
           <>
+            <Tabs.Panel value="categories" pt="lg">
+              <CategoriesTab />
+            </Tabs.Panel>
             <Tabs.Panel value="users" pt="lg">
               <UsersTab />
             </Tabs.Panel>

@@ -1,0 +1,250 @@
+import { Button, Checkbox, Group, Input, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { IconWand } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useI18n } from '../../../i18n.js';
+import { CategorySelect } from '../../../components/CategorySelect.js';
+import { DISCLOSURE, DISCLOSURE_ARTICLES, SOURCE_LEVELS, VALIDITY, type CatalogueFields } from '../../../../shared/domain/catalogue.js';
+import type { Category } from '../../../../shared/contract.js';
+import type { FieldName, FieldProblems } from './problems.js';
+
+/** The fields this form shows; problems with any other field are listed above it. */
+export const FORM_FIELDS: readonly FieldName[] = [
+  'title',
+  'summary',
+  'topic',
+  'publisher',
+  'draftingUnit',
+  'writtenDate',
+  'publishDate',
+  'publishDateReason',
+  'documentNumber',
+  'disclosure',
+  'disclosureArticle',
+  'disclosureReason',
+  'validity',
+  'repealedDate',
+  'normative',
+  'keywords',
+  'sourceLevel',
+];
+
+type TextFieldName = 'title' | 'summary' | 'publisher' | 'draftingUnit' | 'publishDateReason' | 'documentNumber' | 'disclosureReason' | 'keywords';
+
+interface CatalogueFormProps {
+  fields: CatalogueFields;
+  onChange<K extends FieldName>(name: K, value: CatalogueFields[K]): void;
+  categoryId: string;
+  onCategoryChange(categoryId: string): void;
+  categories: Category[];
+  problems: FieldProblems;
+  readOnly: boolean;
+  today: string;
+  /** The unit's subject taxonomy. */
+  topics: readonly string[];
+}
+
+/** The disclosure catalogue fields of one edition, each with what is wrong with it right beside it. */
+export function CatalogueForm({ fields, onChange, categoryId, onCategoryChange, categories, problems, readOnly, today, topics }: CatalogueFormProps) {
+  const { t } = useI18n();
+  const mode = { readOnly, variant: readOnly ? 'filled' : 'default' } as const;
+  const error = (name: FieldName): ReactNode => {
+    const messages = problems.messages(name);
+    if (!messages.length) return undefined;
+    return (
+      <Stack gap={2} component="span" data-testid={`problem-${name}`}>
+        {messages.map((message, index) => (
+          <span key={index}>{message}</span>
+        ))}
+      </Stack>
+    );
+  };
+  const text = (name: TextFieldName) => ({
+    value: fields[name],
+    onChange: (event: { currentTarget: { value: string } }) => onChange(name, event.currentTarget.value),
+    error: error(name),
+    'data-testid': `field-${name}`,
+    ...mode,
+  });
+  const date = (name: 'writtenDate' | 'publishDate' | 'repealedDate') => ({
+    type: 'date',
+    value: fields[name] ?? '',
+    onChange: (event: { currentTarget: { value: string } }) => onChange(name, event.currentTarget.value || null),
+    error: error(name),
+    'data-testid': `field-${name}`,
+    ...mode,
+  });
+
+  const needsReason =
+    !!fields.publishDate && (fields.publishDate !== today || !!fields.publishDateReason || problems.messages('publishDateReason').length > 0);
+  const showRepealed = fields.validity === 'repealed' || !!fields.repealedDate;
+  const suggestion = problems.documentNumber.ok ? null : problems.documentNumber.suggestion;
+
+  return (
+    <Stack gap="md" data-testid="catalogue-form">
+      <Textarea label={t('catalogue.field.title')} withAsterisk={!readOnly} autosize minRows={1} maxRows={4} maxLength={200} {...text('title')} />
+
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" verticalSpacing="md">
+        <CategorySelect
+          label={t('catalogue.field.category')}
+          categories={categories}
+          value={categoryId}
+          onChange={(value) => value && onCategoryChange(value)}
+          activeOnly
+          allowDeselect={false}
+          withAsterisk={!readOnly}
+          readOnly={readOnly}
+          variant={mode.variant}
+          data-testid="field-category"
+        />
+        <Select
+          label={t('catalogue.field.topic')}
+          description={t('catalogue.field.topic_help')}
+          placeholder={readOnly ? undefined : t('catalogue.field.topic_placeholder')}
+          // A subject no longer in the list stays visible (and is flagged) rather than vanishing.
+          data={fields.topic && !topics.includes(fields.topic) ? [fields.topic, ...topics] : [...topics]}
+          value={fields.topic || null}
+          onChange={(value) => onChange('topic', value ?? '')}
+          searchable
+          clearable={!readOnly}
+          error={error('topic')}
+          data-testid="field-topic"
+          {...mode}
+        />
+
+        <TextInput label={t('catalogue.field.publisher')} withAsterisk={!readOnly} maxLength={60} {...text('publisher')} />
+        <TextInput label={t('catalogue.field.draftingUnit')} maxLength={60} {...text('draftingUnit')} />
+
+        <Stack gap={6}>
+          <TextInput
+            label={t('catalogue.field.documentNumber')}
+            description={t('catalogue.field.documentNumber_help')}
+            placeholder={t('catalogue.field.documentNumber_placeholder')}
+            maxLength={60}
+            {...text('documentNumber')}
+          />
+          {suggestion && !readOnly && (
+            <Group gap="xs">
+              <Button
+                size="compact-sm"
+                variant="light"
+                leftSection={<IconWand size={14} />}
+                onClick={() => onChange('documentNumber', suggestion)}
+                data-testid="document-number-fix"
+              >
+                {t('editor.apply_suggestion', { suggestion })}
+              </Button>
+            </Group>
+          )}
+        </Stack>
+        <TextInput label={t('catalogue.field.writtenDate')} description={t('catalogue.field.writtenDate_help')} withAsterisk={!readOnly} {...date('writtenDate')} />
+
+        <TextInput label={t('catalogue.field.publishDate')} description={t('catalogue.field.publishDate_help')} {...date('publishDate')} />
+        {needsReason ? (
+          <Textarea
+            label={t('catalogue.field.publishDateReason')}
+            description={t('catalogue.field.publishDateReason_help')}
+            autosize
+            minRows={1}
+            maxRows={4}
+            maxLength={500}
+            {...text('publishDateReason')}
+          />
+        ) : (
+          <div />
+        )}
+      </SimpleGrid>
+
+      <Input.Wrapper label={t('catalogue.field.disclosure')} error={error('disclosure')}>
+        <div>
+          <SegmentedControl
+            mt={4}
+            data={DISCLOSURE.map((value) => ({ value, label: t(`catalogue.disclosure.${value}`) }))}
+            value={fields.disclosure}
+            onChange={(value) => onChange('disclosure', value as CatalogueFields['disclosure'])}
+            readOnly={readOnly}
+            data-testid="field-disclosure"
+          />
+        </div>
+      </Input.Wrapper>
+      {fields.disclosure !== 'proactive' && (
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+          <Select
+            label={t('catalogue.field.disclosureArticle')}
+            withAsterisk={!readOnly}
+            data={DISCLOSURE_ARTICLES.map((article) => ({ value: String(article), label: t(`catalogue.article.${article}`) }))}
+            value={fields.disclosureArticle === null ? null : String(fields.disclosureArticle)}
+            onChange={(value) => onChange('disclosureArticle', value === null ? null : (Number(value) as 14 | 15 | 16))}
+            error={error('disclosureArticle')}
+            renderOption={({ option }) => (
+              <Stack gap={0}>
+                <Text size="sm">{option.label}</Text>
+                <Text size="xs" c="dimmed">
+                  {t(`catalogue.article.${option.value as '14' | '15' | '16'}_help`)}
+                </Text>
+              </Stack>
+            )}
+            data-testid="field-disclosureArticle"
+            {...mode}
+          />
+          <Textarea
+            label={t('catalogue.field.disclosureReason')}
+            withAsterisk={!readOnly}
+            autosize
+            minRows={2}
+            maxRows={6}
+            maxLength={1000}
+            {...text('disclosureReason')}
+          />
+        </SimpleGrid>
+      )}
+
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" verticalSpacing="md">
+        <Input.Wrapper label={t('catalogue.field.validity')} error={error('validity')}>
+          <div>
+            <SegmentedControl
+              mt={4}
+              data={VALIDITY.map((value) => ({ value, label: t(`catalogue.validity.${value}`) }))}
+              value={fields.validity}
+              onChange={(value) => onChange('validity', value as CatalogueFields['validity'])}
+              readOnly={readOnly}
+              data-testid="field-validity"
+            />
+          </div>
+        </Input.Wrapper>
+        {showRepealed ? (
+          <TextInput label={t('catalogue.field.repealedDate')} withAsterisk={!readOnly && fields.validity === 'repealed'} {...date('repealedDate')} />
+        ) : (
+          <div />
+        )}
+
+        <Select
+          label={t('catalogue.field.sourceLevel')}
+          data={SOURCE_LEVELS.map((value) => ({ value, label: t(`catalogue.source_level.${value}`) }))}
+          value={fields.sourceLevel}
+          onChange={(value) => value && onChange('sourceLevel', value as CatalogueFields['sourceLevel'])}
+          allowDeselect={false}
+          error={error('sourceLevel')}
+          data-testid="field-sourceLevel"
+          {...mode}
+        />
+        <TextInput
+          label={t('catalogue.field.keywords')}
+          description={t('catalogue.field.keywords_help')}
+          maxLength={200}
+          {...text('keywords')}
+        />
+      </SimpleGrid>
+
+      <Checkbox
+        label={t('catalogue.field.normative')}
+        description={t('catalogue.field.normative_help')}
+        checked={fields.normative}
+        onChange={(event) => !readOnly && onChange('normative', event.currentTarget.checked)}
+        disabled={readOnly}
+        data-testid="field-normative"
+      />
+
+      <Textarea label={t('catalogue.field.summary')} autosize minRows={2} maxRows={8} maxLength={2000} {...text('summary')} />
+    </Stack>
+  );
+}

@@ -1,0 +1,33 @@
+import { createContext, useContext } from 'react';
+import type { Area } from './navigation.js';
+import type { DraftContent } from './catalogue.js';
+
+/** What the drafts area shows in its editor: a new item, or an existing edition; optionally with autosaved content restored. */
+export type EditorTarget =
+  | { kind: 'new'; categoryId: string; restored?: DraftContent }
+  | { kind: 'edition'; editionId: string; restored?: DraftContent };
+
+export interface OpenEditor {
+  target: EditorTarget;
+  /** Changes on every open, so opening the same edition again starts a fresh editor. */
+  key: number;
+}
+
+interface WorkspaceValue {
+  area: Area;
+  goTo(area: Area): void;
+  /** The editor open in the drafts area, if any. */
+  editor: OpenEditor | null;
+  /** Opens the editor in the drafts area, from anywhere in the workspace. */
+  openEditor(target: EditorTarget): void;
+  /** Back to the drafts list. */
+  closeEditor(): void;
+}
+
+export const WorkspaceContext = createContext<WorkspaceValue | null>(null);
+
+export function useWorkspace(): WorkspaceValue {
+  const value = useContext(WorkspaceContext);
+  if (!value) throw new Error('useWorkspace must be used inside the workspace');
+  return value;
+}
