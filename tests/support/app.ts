@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { openBackend, type Backend } from '../../electron/core/backend.js';
+import type { Clock } from '../../electron/core/context.js';
 import { rendererDir } from '../../electron/core/paths.js';
 import { startServer, type RunningServer } from '../../electron/core/server.js';
 import { launchChromium } from './chromium.js';
@@ -17,10 +18,14 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-/** Browser mode for real: a temp data directory, the built renderer on 127.0.0.1, and Chromium. */
-export async function startApp(dataDir = tempDir('gongkai-e2e-')): Promise<RunningApp> {
+/**
+ * Browser mode for real: a temp data directory, the built renderer on 127.0.0.1, and Chromium.
+ * A fixed clock keeps date-dependent screens (due dates, dashboards) the same on any day.
+ */
+export async function startApp(options: { dataDir?: string; clock?: Clock } = {}): Promise<RunningApp> {
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error(`No built renderer in ${rendererDir}: run npm run build first.`);
-  const backend = openBackend({ dataDir, mode: 'browser', log: silentLog });
+  const dataDir = options.dataDir ?? tempDir('gongkai-e2e-');
+  const backend = openBackend({ dataDir, mode: 'browser', log: silentLog, ...(options.clock ? { clock: options.clock } : {}) });
   const server = await startServer({ backend, rendererDir });
   const browser = await launchChromium();
   return {
