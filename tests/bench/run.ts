@@ -1,6 +1,7 @@
 /** `npm run bench`: prints the figures recorded in docs/performance.md. */
 import { cpus, totalmem } from 'node:os';
 import { benchDrafts } from './drafts.js';
+import { benchScanner } from './scanner.js';
 import { mb } from './stats.js';
 
 const items = Number(process.env.BENCH_ITEMS ?? 100_000);
@@ -9,5 +10,8 @@ console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${mb(tot
 console.log('');
 console.log('## Drafts and catalogue');
 for (const line of await benchDrafts(items)) console.log(line);
+console.log('');
+console.log('## Confidentiality scanner');
+for (const line of await benchScanner()) console.log(line);
 console.log('');
 console.log(`Peak resident memory of the benchmark process: ${mb(process.resourceUsage().maxRSS * 1024)} MB.`);
