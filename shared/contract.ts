@@ -221,6 +221,48 @@ const CalendarDaySchema = z.object({
   provisional: z.boolean(),
 });
 
+export const ReviewSettingsSchema = z.object({
+  checklist: z.array(z.object({ id: z.string().regex(/^[a-z0-9_]{1,40}$/), question: z.string().trim().min(1).max(100), severity: z.enum(['required', 'recommended']), waivable: z.boolean() })).min(1).max(60),
+  /** The unit's own published numbers (办公电话, 监督电话): never reported by the scanner. */
+  ownPhoneNumbers: z.array(z.string().trim().min(5).max(30)).max(50),
+  sensitiveWords: z.array(z.string().trim().min(1).max(40)).max(500),
+  /** 身份证号 masking: keep first 6 and last 4, or the 永安 form keeping first 2 and last 3. */
+  idMask: z.enum(['standard', 'yongan']),
+});
+
+const FindingSchema = z.object({
+  key: z.string(),
+  kind: z.string(),
+  text: z.string(),
+  severity: z.enum(['block', 'warn', 'info']),
+  score: z.number(),
+  explanation: z.string(),
+  location: z.enum(['title', 'summary', 'body']),
+  resolution: z.object({ kind: z.enum(['waived', 'dismissed']), reason: z.string(), by: z.string(), at: z.string() }).nullable(),
+});
+
+export const ReviewStateSchema = z.object({
+  editionId: z.string(),
+  status: z.enum(EDITION_STATUSES),
+  checklist: z.array(
+    z.object({ id: z.string(), question: z.string(), severity: z.enum(['required', 'recommended']), waivable: z.boolean(), answer: z.enum(['yes', 'no', 'waived']).nullable(), note: z.string() }),
+  ),
+  findings: z.array(FindingSchema),
+  decision: z
+    .object({
+      decision: z.enum(['approve', 'partial', 'withhold', 'return']),
+      basis: z.number().int().nullable(),
+      note: z.string(),
+      reviewerName: z.string(),
+      decidedAt: z.string(),
+      /** For a sign-off: still bound to the current content, or void since a change. */
+      signOff: z.object({ contentHash: z.string(), valid: z.boolean(), voidedAt: z.string().nullable(), voidReason: z.string() }).nullable(),
+    })
+    .nullable(),
+  /** Why signing off now would be refused (empty when it would pass). */
+  signOffBlockers: z.array(ReasonSchema),
+});
+
 export const InterpretationSettingsSchema = z.object({
   forms: z.array(z.string().trim().min(1).max(20)).min(1).max(30),
   /** 三同步 for 规范性文件: refuse submission without a linked interpretation, warn, or do nothing. */
@@ -441,6 +483,37 @@ export const contract = {
     output: z.object({ submitted: z.array(z.string()), warnings: z.array(ReasonSchema) }),
     access: ['officer'],
   }),
+
+  'review.settings': command({ input: Empty, output: ReviewSettingsSchema, access: 'user' }),
+  'review.updateSettings': command({ input: ReviewSettingsSchema, output: ReviewSettingsSchema, access: ['admin'] }),
+  /** The review of a submitted edition: checklist, scan findings and their resolutions, decision. */
+  'review.get': command({ input: z.object({ editionId: Id }), output: ReviewStateSchema, access: 'user' }),
+  'review.answer': command({
+    input: z.object({ editionId: Id, itemId: z.string().max(40), answer: z.enum(['yes', 'no', 'waived']), note: z.string().trim().max(500) }),
+    output: ReviewStateSchema,
+    access: ['reviewer'],
+  }),
+  'review.resolveFinding': command({
+    input: z.object({ editionId: Id, findingKey: z.string().max(500), resolution: z.enum(['waived', 'dismissed']), reason: z.string().trim().min(1).max(500) }),
+    output: ReviewStateSchema,
+    access: ['reviewer'],
+  }),
+  /** 脱敏: masks the blocking and warning findings in the title, summary and body, then re-scans. */
+  'review.mask': command({ input: z.object({ editionId: Id }), output: ReviewStateSchema, access: ['reviewer'] }),
+  /** 同意公开 / 部分公开 sign off (password re-entered, bound to the content hash); 不予公开 / 退回修改 do not. */
+  'review.decide': command({
+    input: z.object({
+      editionId: Id,
+      decision: z.enum(['approve', 'partial', 'withhold', 'return']),
+      basis: z.union([z.literal(14), z.literal(15), z.literal(16)]).nullable(),
+      note: z.string().trim().max(2000),
+      password: z.string().min(1).max(256),
+    }),
+    output: ReviewStateSchema,
+    access: ['reviewer'],
+  }),
+  /** Back to draft for changes (the author or a reviewer); a sign-off on it is voided. */
+  'workflow.returnToDraft': command({ input: z.object({ editionId: Id, reason: z.string().trim().min(1).max(500) }), output: EditionSchema, access: ['officer', 'reviewer'] }),
 
   'calendar.years': command({
     input: Empty,

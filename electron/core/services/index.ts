@@ -16,6 +16,7 @@ import * as calendar from './calendar.js';
 import * as deadlines from './deadlines.js';
 import * as interpretations from './interpretations.js';
 import * as workflow from './workflow.js';
+import * as review from './review.js';
 
 export type Service<K extends CommandName> = (ctx: Ctx, input: ParsedInput<K>) => CommandOutput<K> | Promise<CommandOutput<K>>;
 
@@ -66,6 +67,14 @@ export const services: { [K in CommandName]: Service<K> } = {
   'interpretations.unlink': interpretations.unlink,
   'workflow.checkSubmit': workflow.checkSubmit,
   'workflow.submit': workflow.submit,
+  'review.settings': review.settings,
+  'review.updateSettings': review.updateSettings,
+  'review.get': review.get,
+  'review.answer': review.answer,
+  'review.resolveFinding': review.resolveFinding,
+  'review.mask': review.mask,
+  'review.decide': review.decide,
+  'workflow.returnToDraft': review.returnToDraft,
   'calendar.years': calendar.years,
   'calendar.import': calendar.importCalendar,
   'calendar.setDay': calendar.setDay,

@@ -1,0 +1,119 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeBackend, type TestBackend } from '../support/backend.js';
+import { fields } from '../support/items.js';
+import { isValidIdCard } from '../../shared/domain/scanner/index.js';
+
+let t: TestBackend;
+let admin: string;
+let officer: string;
+let reviewer: string;
+
+/** A valid 18-digit ID number: GB 11643 check digit appended. */
+function idNumber(first17: string): string {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...first17].reduce((s, d, i) => s + Number(d) * weights[i]!, 0);
+  return first17 + '10X98765432'[sum % 11];
+}
+const ID = idNumber('44088219850312123');
+
+const LIST = `<p>2026年第一季度低保金发放名单公示：</p><table><tr><td>张三</td><td>${ID}</td><td>附城镇</td></tr></table><p>监督电话：0759-8812886。</p>`;
+
+async function submitted(body = LIST) {
+  const e = await t.ok('items.create', { categoryId: 'notice', fields: fields({ title: '2026年第一季度低保金发放名单公示', documentNumber: '' }), bodyHtml: body }, officer);
+  await t.ok('workflow.submit', { editionId: e.id }, officer);
+  return e;
+}
+
+async function answerAll(editionId: string) {
+  const { checklist } = await t.ok('review.get', { editionId }, reviewer);
+  for (const item of checklist) await t.ok('review.answer', { editionId, itemId: item.id, answer: 'yes', note: '' }, reviewer);
+}
+
+const signOff = (editionId: string, session = reviewer, password = 'Passw0rd!') =>
+  t.backend.call('review.decide', { editionId, decision: 'approve', basis: null, note: '', password }, session);
+
+beforeEach(async () => {
+  t = makeBackend();
+  admin = await t.setup();
+  officer = (await t.userWith(admin, 'xiaoli', ['officer'])).session;
+  reviewer = (await t.userWith(admin, 'zhangsh', ['reviewer'])).session;
+  await t.ok('review.updateSettings', { ...(await t.ok('review.settings', {}, admin)), ownPhoneNumbers: ['0759-8812886'] }, admin);
+});
+afterEach(() => t.close());
+
+describe('保密审查', () => {
+  it('cannot sign off an edition containing a valid ID number until it is masked; masking removes it for real', async () => {
+    expect(isValidIdCard(ID)).toBe(true);
+    const e = await submitted();
+    await answerAll(e.id);
+    const review = await t.ok('review.get', { editionId: e.id }, reviewer);
+    expect(review.findings.filter((f) => f.severity === 'block').map((f) => [f.kind, f.text, f.location])).toEqual([['id_card', ID, 'body']]);
+    // The office's own published number is not a finding.
+    expect(review.findings.some((f) => f.text.includes('8812886'))).toBe(false);
+    expect(review.signOffBlockers).toEqual([{ code: 'review.findings_unresolved', params: { count: 1 } }]);
+    const refused = await signOff(e.id);
+    expect(refused).toEqual({ ok: false, error: { code: 'review.refused', params: { count: 1 }, reasons: [{ code: 'review.findings_unresolved', params: { count: 1 } }] } });
+
+    const masked = await t.ok('review.mask', { editionId: e.id }, reviewer);
+    expect(masked.findings.filter((f) => f.severity === 'block')).toEqual([]);
+    const edition = await t.ok('items.edition', { editionId: e.id }, reviewer);
+    expect(edition.bodyHtml).not.toContain(ID);
+    expect(edition.bodyHtml).toContain(`${ID.slice(0, 6)}********${ID.slice(14)}`);
+    expect((await t.ok('items.search', { query: ID.slice(6, 14), limit: 5 }, reviewer)).hits).toEqual([]);
+
+    expect(await signOff(e.id)).toMatchObject({ ok: true, value: { status: 'reviewed', decision: { decision: 'approve', signOff: { valid: true } } } });
+  });
+
+  it('accepts a waived finding with its reason instead of masking', async () => {
+    const e = await submitted();
+    await answerAll(e.id);
+    const [finding] = (await t.ok('review.get', { editionId: e.id }, reviewer)).findings.filter((f) => f.severity === 'block');
+    await t.ok('review.resolveFinding', { editionId: e.id, findingKey: finding!.key, resolution: 'waived', reason: '依法公示，当事人已书面同意' }, reviewer);
+    expect((await signOff(e.id)).ok).toBe(true);
+  });
+
+  it('lists every open checklist item and refuses the author and a wrong password', async () => {
+    const e = await submitted('<p>关于召开全市安全生产工作会议的通知。</p>');
+    const open = await signOff(e.id);
+    expect(open.ok || open.error.reasons?.filter((r) => r.code === 'review.checklist_open')).toHaveLength(14);
+    expect(await signOff(e.id, reviewer, 'wrong')).toEqual({ ok: false, error: { code: 'auth.wrong_password' } });
+    // An officer who is also a reviewer still cannot review their own edition.
+    const both = await t.userWith(admin, 'wangwu', ['officer', 'reviewer']);
+    const own = await t.ok('items.create', { categoryId: 'notice', fields: fields({ documentNumber: '' }), bodyHtml: '<p>正文</p>' }, both.session);
+    await t.ok('workflow.submit', { editionId: own.id }, both.session);
+    const refused = await signOff(own.id, both.session);
+    expect(refused.ok || refused.error.reasons).toContainEqual({ code: 'review.own_edition' });
+  });
+
+  it('voids a sign-off when a single character changes, and shows it', async () => {
+    const e = await submitted('<p>关于召开全市安全生产工作会议的通知。</p>');
+    await answerAll(e.id);
+    expect((await signOff(e.id)).ok).toBe(true);
+    await t.ok('workflow.returnToDraft', { editionId: e.id, reason: '补充会议地点' }, officer);
+    await t.ok('items.saveDraft', { editionId: e.id, categoryId: 'notice', fields: fields({ title: '2026年第一季度低保金发放名单公示', documentNumber: '' }), bodyHtml: '<p>关于召开全市安全生产工作会议的通知！</p>' }, officer);
+    const review = await t.ok('review.get', { editionId: e.id }, officer);
+    expect(review.status).toBe('draft');
+    expect(review.decision!.signOff).toMatchObject({ valid: false, voidReason: '补充会议地点' });
+  });
+
+  it('notices content changed outside the app: the stored hash no longer matches', async () => {
+    const e = await submitted('<p>关于召开全市安全生产工作会议的通知。</p>');
+    await answerAll(e.id);
+    await signOff(e.id);
+    t.backend.db.prepare("UPDATE edition_bodies SET body_html = '<p>篡改后的正文</p>' WHERE edition_id = ?").run(e.id);
+    expect((await t.ok('review.get', { editionId: e.id }, reviewer)).decision!.signOff).toMatchObject({ valid: false, voidedAt: null });
+  });
+
+  it('returns an edition to its author with a required reason, and records 不予公开 with its legal basis', async () => {
+    const e = await submitted('<p>内部讨论稿。</p>');
+    const noReason = await t.backend.call('review.decide', { editionId: e.id, decision: 'return', basis: null, note: '', password: 'Passw0rd!' }, reviewer);
+    expect(noReason.ok || noReason.error.reasons).toEqual([{ code: 'review.return_reason_required' }]);
+    const returned = await t.ok('review.decide', { editionId: e.id, decision: 'return', basis: null, note: '请删除内部讨论内容', password: 'Passw0rd!' }, reviewer);
+    expect(returned).toMatchObject({ status: 'draft', decision: { decision: 'return', note: '请删除内部讨论内容', reviewerName: 'zhangsh', signOff: null } });
+    await t.ok('workflow.submit', { editionId: e.id }, officer);
+    const withheld = await t.ok('review.decide', { editionId: e.id, decision: 'withhold', basis: 16, note: '过程性信息', password: 'Passw0rd!' }, reviewer);
+    expect(withheld.decision).toMatchObject({ decision: 'withhold', basis: 16 });
+    const { entries } = await t.ok('audit.list', { limit: 3 }, admin);
+    expect(entries[0]).toMatchObject({ action: 'review.decide', summary: expect.stringContaining('withhold (第16条)') });
+  });
+});
