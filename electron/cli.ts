@@ -5,11 +5,11 @@
 import { parseArgs } from 'node:util';
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { openBackend, type Backend } from './core/backend.js';
 import { defaultDataDir, electronSqliteBinding, rendererDir } from './core/paths.js';
 import { startServer } from './core/server.js';
@@ -21,6 +21,8 @@ import { ROLES, type Role } from '../shared/roles.js';
 import { errorMessage, translator, type Language } from '../shared/i18n/index.js';
 import { addWorkdays, dayInfo, isValidDate } from '../shared/domain/working-days.js';
 import { workCalendar } from './core/services/calendar.js';
+import { extractText, type Location } from './core/extract/index.js';
+import { scanText } from '../shared/domain/scanner/index.js';
 
 const USAGE = `gongkai — 政务公开工作台 (Gongkai Desk)
 
@@ -34,6 +36,9 @@ Usage:
   gongkai users add USERNAME --roles R[,R] [--name NAME] [--data-dir D]
                                                 password from stdin (first line) or a prompt
   gongkai users disable USERNAME [--data-dir D]
+  gongkai scan [--json] [--own-number N]... FILE...
+                                                scan files for personal data and secret markings;
+                                                exits 1 when a finding blocks publishing
   gongkai calendar add-workdays DATE N [--json]  the Nth working day after DATE
   gongkai calendar is-workday DATE [--json]
 
@@ -158,6 +163,7 @@ export async function main(argv: string[]): Promise<number> {
       roles: { type: 'string' },
       name: { type: 'string' },
       json: { type: 'boolean', default: false },
+      'own-number': { type: 'string', multiple: true, default: [] },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -172,7 +178,8 @@ export async function main(argv: string[]): Promise<number> {
     return rest[0];
   };
 
-  switch (area === 'start' || area === 'serve' ? area : `${area} ${action ?? ''}`) {
+  // Commands of one word take their arguments right after it; the others have an action first.
+  switch (['start', 'serve', 'scan'].includes(area) ? area : `${area} ${action ?? ''}`) {
     case 'start':
       await start(dataDir);
       return 0;
@@ -221,6 +228,8 @@ export async function main(argv: string[]): Promise<number> {
         console.log(`disabled ${user.username}`);
         return 0;
       });
+    case 'scan':
+      return scanFiles([action, ...rest].filter((f): f is string => Boolean(f)), values.json, values['own-number']);
     case 'calendar add-workdays':
       return withBackend(dataDir, async (backend) => {
         const [date, n] = [arg('DATE'), Number(rest[1])];
@@ -242,6 +251,36 @@ export async function main(argv: string[]): Promise<number> {
     default:
       throw new UsageError(`unknown command: ${positionals.join(' ')}`);
   }
+}
+
+/** Where in a file a finding is, in words (the desktop UI translates the same data). */
+function describeLocation(where: Location): string {
+  const bits = Object.entries(where)
+    .filter(([key, value]) => key !== 'format' && value !== undefined && value !== false)
+    .map(([key, value]) => (typeof value === 'object' ? `${key} ${JSON.stringify(value)}` : value === true ? key : `${key} ${String(value)}`));
+  return [where.format, ...bits].join(', ');
+}
+
+async function scanFiles(files: string[], json: boolean, ownNumbers: string[]): Promise<number> {
+  if (!files.length) throw new UsageError('missing FILE');
+  const options = { referenceYear: new Date().getFullYear(), ownPhoneNumbers: ownNumbers };
+  const report = [];
+  for (const file of files) {
+    let data: Buffer;
+    try {
+      data = readFileSync(file);
+    } catch {
+      throw new UsageError(`cannot read ${file}`);
+    }
+    const { parts } = await extractText(basename(file), data);
+    const findings = parts.flatMap((part) =>
+      scanText(part.text, options).map((f) => ({ kind: f.kind, text: f.text, severity: f.severity, score: f.score, location: describeLocation(part.location), explanation: f.explanation })),
+    );
+    report.push({ file, findings });
+  }
+  if (json) console.log(JSON.stringify({ files: report }));
+  else for (const r of report) for (const f of r.findings) console.log(`${r.file}\t${f.severity}\t${f.kind}\t${f.text}\t${f.location}`);
+  return report.some((r) => r.findings.some((f) => f.severity === 'block')) ? 1 : 0;
 }
 
 /** Runs the CLI and turns every failure into one line and an exit code. */

@@ -237,7 +237,9 @@ const FindingSchema = z.object({
   severity: z.enum(['block', 'warn', 'info']),
   score: z.number(),
   explanation: z.string(),
-  location: z.enum(['title', 'summary', 'body']),
+  location: z.enum(['title', 'summary', 'body', 'attachment']),
+  /** For findings in attachments: which file, and where inside it (sheet and cell, paragraph, comment …). */
+  attachment: z.object({ attachmentId: z.string(), name: z.string(), where: z.record(z.string(), z.unknown()).nullable() }).nullable(),
   resolution: z.object({ kind: z.enum(['waived', 'dismissed']), reason: z.string(), by: z.string(), at: z.string() }).nullable(),
 });
 
@@ -511,6 +513,12 @@ export const contract = {
     }),
     output: ReviewStateSchema,
     access: ['reviewer'],
+  }),
+  /** The 保密审查表 for the paper archive, as .docx. */
+  'review.exportRecord': command({
+    input: z.object({ editionId: Id }),
+    output: z.object({ fileName: z.string(), dataBase64: z.string() }),
+    access: ['reviewer', 'admin'],
   }),
   /** Back to draft for changes (the author or a reviewer); a sign-off on it is voided. */
   'workflow.returnToDraft': command({ input: z.object({ editionId: Id, reason: z.string().trim().min(1).max(500) }), output: EditionSchema, access: ['officer', 'reviewer'] }),

@@ -92,3 +92,31 @@ describe('gongkai', () => {
     expect(JSON.parse(gongkai(['calendar', 'is-workday', '2026-10-10', '--json']).out)).toMatchObject({ workday: true, kind: 'makeup_workday' });
   });
 });
+
+describe('gongkai scan', () => {
+  const id = (first17: string) => {
+    const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    return first17 + '10X98765432'[[...first17].reduce((s, d, i) => s + Number(d) * weights[i]!, 0) % 11];
+  };
+
+  it('prints the findings as JSON with kind, severity, score, location and explanation, and exits 1 on a blocking one', () => {
+    const dir = tempDir();
+    const list = join(dir, '低保名单.csv');
+    const ID = id('44088219850312123');
+    writeFileSync(list, `姓名,身份证号,电话\n张三,${ID},13912345678\n`);
+    const office = join(dir, '通知.txt');
+    writeFileSync(office, '咨询电话：0759-8812886。\n');
+    const result = spawnSync(process.execPath, [BIN, 'scan', '--json', list, office], { encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    const report = JSON.parse(result.stdout) as { files: { file: string; findings: { kind: string; text: string; severity: string; score: number; location: string; explanation: string }[] }[] };
+    expect(report.files.map((f) => f.file)).toEqual([list, office]);
+    expect(report.files[0]!.findings.map((f) => [f.kind, f.text, f.severity])).toEqual([
+      ['id_card', ID, 'block'],
+      ['mobile', '13912345678', 'block'],
+    ]);
+    expect(report.files[0]!.findings[0]).toMatchObject({ location: 'text, line 2', explanation: expect.stringContaining('check digit') });
+    expect(report.files[1]!.findings).toEqual([expect.objectContaining({ kind: 'landline', severity: 'info' })]);
+    const clean = spawnSync(process.execPath, [BIN, 'scan', office], { encoding: 'utf8' });
+    expect(clean.status).toBe(0);
+  });
+});

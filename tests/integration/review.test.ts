@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeBackend, type TestBackend } from '../support/backend.js';
 import { fields } from '../support/items.js';
 import { isValidIdCard } from '../../shared/domain/scanner/index.js';
+import { strFromU8, unzipSync } from 'fflate';
+import { CommentRangeEnd, CommentRangeStart, CommentReference, DeletedTextRun, Document, Packer, Paragraph, TextRun } from 'docx';
 
 let t: TestBackend;
 let admin: string;
@@ -43,7 +45,7 @@ afterEach(() => t.close());
 
 describe('保密审查', () => {
   it('cannot sign off an edition containing a valid ID number until it is masked; masking removes it for real', async () => {
-    expect(isValidIdCard(ID)).toBe(true);
+    expect(isValidIdCard(ID, 2026)).toBe(true);
     const e = await submitted();
     await answerAll(e.id);
     const review = await t.ok('review.get', { editionId: e.id }, reviewer);
@@ -115,5 +117,80 @@ describe('保密审查', () => {
     expect(withheld.decision).toMatchObject({ decision: 'withhold', basis: 16 });
     const { entries } = await t.ok('audit.list', { limit: 3 }, admin);
     expect(entries[0]).toMatchObject({ action: 'review.decide', summary: expect.stringContaining('withhold (第16条)') });
+  });
+});
+
+describe('the review record', () => {
+  it('exports the 保密审查表 as .docx on A4 with the official margins, every checklist answer, and masked findings', async () => {
+    const e = await submitted();
+    await answerAll(e.id);
+    await t.ok('review.mask', { editionId: e.id }, reviewer);
+    await signOff(e.id);
+    const { fileName, dataBase64 } = await t.ok('review.exportRecord', { editionId: e.id }, reviewer);
+    expect(fileName).toBe('保密审查表-11441700007280420Y-2026-00001.docx');
+    const zip = unzipSync(Buffer.from(dataBase64, 'base64'));
+    const xml = strFromU8(zip['word/document.xml']!);
+    const text = xml.replace(/<[^>]+>/g, '');
+    for (const expected of ['政府信息公开保密审查表', '2026年第一季度低保金发放名单公示', '不涉及国家秘密', '文字关：无错别字、表述规范', '身份证号', '已脱敏', '同意公开', 'zhangsh']) {
+      expect(text).toContain(expected);
+    }
+    // The record never carries the number it protects.
+    expect(text).not.toContain(ID);
+    expect(text).toContain(`${ID.slice(0, 6)}********${ID.slice(14)}`);
+    // A4 and 37/35/28/26 mm margins, in twips.
+    expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    expect(xml).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
+    expect(strFromU8(zip['word/settings.xml']!)).toContain('<w:evenAndOddHeaders/>');
+  });
+});
+
+describe('attachments', () => {
+  /** A Word file whose visible text is clean, with a phone number in a tracked deletion and in a comment. */
+  async function hiddenPhoneDocx(): Promise<Buffer> {
+    const doc = new Document({
+      comments: { children: [{ id: 0, author: '李晓', date: new Date('2026-03-01'), children: [new Paragraph('有问题请打 13912345678 找我')] }] },
+      sections: [
+        {
+          children: [
+            new Paragraph({
+              children: [
+                new TextRun('补贴发放名单见下表。'),
+                new DeletedTextRun({ id: 1, author: '李晓', date: '2026-03-01T08:00:00Z', text: '联系人手机13887654321' }),
+                new CommentRangeStart(0),
+                new TextRun('请核对。'),
+                new CommentRangeEnd(0),
+                new TextRun({ children: [new CommentReference(0)] }),
+              ],
+            }),
+          ],
+        },
+      ],
+    });
+    return Packer.toBuffer(doc);
+  }
+
+  it('catches a phone number in a tracked deletion and in a comment of a .docx, saying where', async () => {
+    const e = await t.ok('items.create', { categoryId: 'notice', fields: fields({ documentNumber: '' }), bodyHtml: '<p>附件为补贴名单。</p>' }, officer);
+    await t.ok('attachments.add', { editionId: e.id, fileName: '补贴名单.docx', dataBase64: (await hiddenPhoneDocx()).toString('base64') }, officer);
+    await t.ok('workflow.submit', { editionId: e.id }, officer);
+    const { findings, signOffBlockers } = await t.ok('review.get', { editionId: e.id }, reviewer);
+    const phones = findings.filter((f) => f.kind === 'mobile').map((f) => [f.text, f.attachment?.name, f.attachment?.where?.part]);
+    expect(phones).toEqual(
+      expect.arrayContaining([
+        ['13887654321', '补贴名单.docx', 'tracked_deletion'],
+        ['13912345678', '补贴名单.docx', 'comment'],
+      ]),
+    );
+    expect(signOffBlockers).toContainEqual({ code: 'review.findings_unresolved', params: { count: 2 } });
+    // Masking cannot reach inside an attachment: it has to be replaced, or waived with a reason.
+    expect((await t.ok('review.mask', { editionId: e.id }, reviewer)).findings.filter((f) => f.kind === 'mobile')).toHaveLength(2);
+  });
+
+  it('makes an attachment it cannot read a blocking finding for the reviewer to check by hand', async () => {
+    const e = await t.ok('items.create', { categoryId: 'notice', fields: fields({ documentNumber: '' }), bodyHtml: '<p>正文。</p>' }, officer);
+    await t.ok('attachments.add', { editionId: e.id, fileName: '名单.docx', dataBase64: Buffer.from('not really a docx').toString('base64') }, officer);
+    await t.ok('workflow.submit', { editionId: e.id }, officer);
+    const { findings } = await t.ok('review.get', { editionId: e.id }, reviewer);
+    expect(findings).toEqual([expect.objectContaining({ kind: 'attachment_unreadable', severity: 'block', text: '名单.docx', explanation: 'cannot be checked automatically: extract.damaged' })]);
   });
 });

@@ -53,7 +53,7 @@ export function mimeOf(name: string): string {
   return MIME[extname(name).toLowerCase()] ?? 'application/octet-stream';
 }
 
-function blobPath(ctx: Ctx, sha256: string): string {
+export function blobPath(ctx: Ctx, sha256: string): string {
   return join(ctx.runtime.dataDir, 'files', sha256.slice(0, 2), sha256);
 }
 

@@ -74,6 +74,7 @@ export const services: { [K in CommandName]: Service<K> } = {
   'review.resolveFinding': review.resolveFinding,
   'review.mask': review.mask,
   'review.decide': review.decide,
+  'review.exportRecord': review.exportRecord,
   'workflow.returnToDraft': review.returnToDraft,
   'calendar.years': calendar.years,
   'calendar.import': calendar.importCalendar,

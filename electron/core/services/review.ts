@@ -16,14 +16,19 @@ import { findUserById } from '../db/users-repo.js';
 import { verifyPassword } from '../password.js';
 import { htmlToPlainText } from '../html-sanitizer.js';
 import { indexEdition } from '../search/edition-search.js';
-import { listAttachments } from './attachments.js';
+import { blobPath, listAttachments } from './attachments.js';
+import { extractText, type TextPart } from '../extract/index.js';
+import { readFileSync } from 'node:fs';
 import { presentEdition, requireEdition } from './items.js';
 import { record } from './audit-trail.js';
 import { requireActor } from './users.js';
+import { readUnit } from './setup.js';
+import { reviewRecordDocx } from '../docx/review-record.js';
 
 const KEY = 'review';
 type ReviewSettings = CommandOutput<'review.settings'>;
 type Answer = { answer: 'yes' | 'no' | 'waived'; note: string; by: string; at: string };
+type MaskedFinding = { kind: string; location: 'title' | 'summary' | 'body'; masked: string };
 
 export function reviewSettings(ctx: Ctx): ReviewSettings {
   return { checklist: DEFAULT_CHECKLIST, ownPhoneNumbers: [], sensitiveWords: [], idMask: 'standard', ...getSetting<Partial<ReviewSettings>>(ctx.db, KEY) };
@@ -49,6 +54,7 @@ export function contentHash(ctx: Ctx, e: EditionRecord): string {
 
 interface ReviewRow {
   answers: string;
+  masked: string;
   decision: 'approve' | 'partial' | 'withhold' | 'return' | null;
   decision_basis: number | null;
   decision_note: string;
@@ -72,19 +78,73 @@ function scanOptions(ctx: Ctx) {
   return { referenceYear: ctx.clock.now().getFullYear(), ownPhoneNumbers: s.ownPhoneNumbers, sensitiveWords: s.sensitiveWords };
 }
 
-type Place = 'title' | 'summary' | 'body';
+type Place = 'title' | 'summary' | 'body' | 'attachment';
+type AttachmentRef = { attachmentId: string; name: string; where: Record<string, unknown> | null };
+type EditionFinding = Finding & { location: Place; key: string; attachment: AttachmentRef | null };
 
-function scanEdition(ctx: Ctx, e: EditionRecord): (Finding & { location: Place; key: string })[] {
+/** Extracted attachment text by SHA-256: extraction is the slow part, and content never changes. */
+const extracted = new Map<string, { parts: TextPart[]; problem: string | null }>();
+const EXTRACTED_KEEP = 64;
+
+async function attachmentText(ctx: Ctx, a: { name: string; sha256: string }): Promise<{ parts: TextPart[]; problem: string | null }> {
+  const cached = extracted.get(a.sha256);
+  if (cached) return cached;
+  let result: { parts: TextPart[]; problem: string | null };
+  try {
+    const r = await extractText(a.name, readFileSync(blobPath(ctx, a.sha256)));
+    // Inserted runs also appear in their paragraph; scanning both would report them twice.
+    const parts = r.parts.filter((p) => !(p.location.format === 'docx' && p.location.part === 'tracked_insertion'));
+    result = { parts, problem: r.unsupported ? 'unsupported' : r.noTextLayer ? 'no_text_layer' : null };
+  } catch (error) {
+    result = { parts: [], problem: error instanceof AppError ? error.code : 'extract.damaged' };
+  }
+  if (extracted.size >= EXTRACTED_KEEP) extracted.delete(extracted.keys().next().value!);
+  extracted.set(a.sha256, result);
+  return result;
+}
+
+/**
+ * Every finding in the edition: title, summary and body, and every attachment down to comments,
+ * tracked deletions, hidden sheets and properties. An attachment we cannot read is itself a
+ * blocking finding: someone has to look at it and say so.
+ */
+async function scanEdition(ctx: Ctx, e: EditionRecord): Promise<EditionFinding[]> {
   const options = scanOptions(ctx);
   const places: [Place, string][] = [
     ['title', e.title],
     ['summary', e.summary],
     ['body', e.bodyText],
   ];
-  return places.flatMap(([location, text]) => scanText(text, options).map((f) => ({ ...f, location, key: `${location}:${f.kind}:${f.text}` })));
+  const findings: EditionFinding[] = places.flatMap(([location, text]) =>
+    scanText(text, options).map((f) => ({ ...f, location, key: `${location}:${f.kind}:${f.text}`, attachment: null })),
+  );
+  for (const a of listAttachments(ctx, e.id)) {
+    const { parts, problem } = await attachmentText(ctx, a);
+    if (problem) {
+      findings.push({
+        kind: 'attachment_unreadable' as Finding['kind'],
+        text: a.name,
+        start: 0,
+        end: 0,
+        severity: 'block',
+        score: 1,
+        explanation: `cannot be checked automatically: ${problem}`,
+        location: 'attachment',
+        key: `attachment:${a.sha256}:unreadable`,
+        attachment: { attachmentId: a.id, name: a.name, where: null },
+      });
+    }
+    for (const part of parts) {
+      for (const f of scanText(part.text, options)) {
+        const where = part.location as unknown as Record<string, unknown>;
+        findings.push({ ...f, location: 'attachment', key: `attachment:${a.sha256}:${JSON.stringify(where)}:${f.kind}:${f.text}`, attachment: { attachmentId: a.id, name: a.name, where } });
+      }
+    }
+  }
+  return findings;
 }
 
-function state(ctx: Ctx, editionId: string): CommandOutput<'review.get'> {
+async function state(ctx: Ctx, editionId: string): Promise<CommandOutput<'review.get'>> {
   const e = requireEdition(ctx, editionId);
   const row = reviewRow(ctx, e.id);
   const answers = JSON.parse(row?.answers ?? '{}') as Record<string, Answer>;
@@ -97,7 +157,7 @@ function state(ctx: Ctx, editionId: string): CommandOutput<'review.get'> {
       at: string;
     }[]).map((r) => [r.finding_key, { kind: r.resolution, reason: r.reason, by: findUserById(ctx.db, r.by_user)?.displayName ?? r.by_user, at: r.at }]),
   );
-  const findings = scanEdition(ctx, e).map((f) => ({
+  const findings = (await scanEdition(ctx, e)).map((f) => ({
     key: f.key,
     kind: f.kind,
     text: f.text,
@@ -105,6 +165,7 @@ function state(ctx: Ctx, editionId: string): CommandOutput<'review.get'> {
     score: f.score,
     explanation: f.explanation,
     location: f.location,
+    attachment: f.attachment,
     resolution: resolutions.get(f.key) ?? null,
   }));
   const checklist = reviewSettings(ctx).checklist.map((i) => ({ ...i, answer: answers[i.id]?.answer ?? null, note: answers[i.id]?.note ?? '' }));
@@ -136,7 +197,7 @@ function state(ctx: Ctx, editionId: string): CommandOutput<'review.get'> {
   return { editionId: e.id, status: e.status, checklist, findings, decision, signOffBlockers };
 }
 
-export function get(ctx: Ctx, input: ParsedInput<'review.get'>): CommandOutput<'review.get'> {
+export function get(ctx: Ctx, input: ParsedInput<'review.get'>): Promise<CommandOutput<'review.get'>> {
   return state(ctx, input.editionId);
 }
 
@@ -146,7 +207,7 @@ function requireSubmitted(ctx: Ctx, editionId: string): EditionRecord {
   return e;
 }
 
-export function answer(ctx: Ctx, input: ParsedInput<'review.answer'>): CommandOutput<'review.answer'> {
+export function answer(ctx: Ctx, input: ParsedInput<'review.answer'>): Promise<CommandOutput<'review.answer'>> {
   const actor = requireActor(ctx);
   const e = requireSubmitted(ctx, input.editionId);
   const item = reviewSettings(ctx).checklist.find((i) => i.id === input.itemId);
@@ -162,10 +223,10 @@ export function answer(ctx: Ctx, input: ParsedInput<'review.answer'>): CommandOu
   return state(ctx, e.id);
 }
 
-export function resolveFinding(ctx: Ctx, input: ParsedInput<'review.resolveFinding'>): CommandOutput<'review.resolveFinding'> {
+export async function resolveFinding(ctx: Ctx, input: ParsedInput<'review.resolveFinding'>): Promise<CommandOutput<'review.resolveFinding'>> {
   const actor = requireActor(ctx);
   const e = requireSubmitted(ctx, input.editionId);
-  if (!scanEdition(ctx, e).some((f) => f.key === input.findingKey)) throw new AppError('review.unknown_finding');
+  if (!(await scanEdition(ctx, e)).some((f) => f.key === input.findingKey)) throw new AppError('review.unknown_finding');
   ctx.db.transaction(() => {
     ctx.db
       .prepare(
@@ -187,14 +248,19 @@ function replaceInHtmlText(html: string, replace: (text: string) => string): str
   return sanitizeHtml(html, { allowedTags: false, allowedAttributes: false, allowVulnerableTags: true, textFilter: replace });
 }
 
-export function mask(ctx: Ctx, input: ParsedInput<'review.mask'>): CommandOutput<'review.mask'> {
+export async function mask(ctx: Ctx, input: ParsedInput<'review.mask'>): Promise<CommandOutput<'review.mask'>> {
   const e = requireSubmitted(ctx, input.editionId);
   const policy = maskingPolicy(ctx);
   const replacements = new Map<string, string>();
-  for (const f of scanEdition(ctx, e)) {
-    if (f.severity === 'info') continue;
+  const log: MaskedFinding[] = [];
+  for (const f of await scanEdition(ctx, e)) {
+    // Attachments cannot be masked in place: they are replaced, or waived by the reviewer.
+    if (f.severity === 'info' || f.location === 'attachment') continue;
     const masked = maskFinding(f, policy);
-    if (masked && masked !== f.text) replacements.set(f.text, masked);
+    if (masked && masked !== f.text) {
+      replacements.set(f.text, masked);
+      log.push({ kind: f.kind, location: f.location as MaskedFinding['location'], masked });
+    }
   }
   if (replacements.size) {
     // Longest first, so a number inside a longer one is not masked twice.
@@ -205,6 +271,9 @@ export function mask(ctx: Ctx, input: ParsedInput<'review.mask'>): CommandOutput
     ctx.db.transaction(() => {
       updateEditionContent(ctx.db, e.id, content, ctx.clock.now().toISOString());
       indexEdition(ctx.db, e.rowid, content);
+      ensureReview(ctx, e.id);
+      const earlier = JSON.parse(reviewRow(ctx, e.id)!.masked) as MaskedFinding[];
+      ctx.db.prepare('UPDATE reviews SET masked = ? WHERE edition_id = ?').run(JSON.stringify([...earlier, ...log]), e.id);
       record(ctx, 'review.mask', { type: 'edition', id: e.id }, `${e.indexNumber}: ${replacements.size} masked`);
     })();
   }
@@ -215,9 +284,9 @@ export async function decide(ctx: Ctx, input: ParsedInput<'review.decide'>): Pro
   const actor = requireActor(ctx);
   const reviewer = findUserById(ctx.db, actor.id ?? '');
   if (!reviewer || !(await verifyPassword(input.password, reviewer.passwordHash))) throw new AppError('auth.wrong_password');
+  const current = await state(ctx, input.editionId);
   ctx.db.transaction(() => {
     const e = requireEdition(ctx, input.editionId);
-    const current = state(ctx, e.id);
     const reasons = decisionReasons({
       reviewerIsAuthor: actor.id === e.authorId,
       reviewerIsReviewer: actor.roles.includes('reviewer'),
@@ -257,4 +326,68 @@ export function returnToDraft(ctx: Ctx, input: ParsedInput<'workflow.returnToDra
     record(ctx, 'workflow.returnToDraft', { type: 'edition', id: e.id }, `${e.indexNumber} #${e.number}: ${input.reason}`);
   })();
   return presentEdition(ctx, findEdition(ctx.db, input.editionId)!);
+}
+
+const KIND_NAMES: Record<string, string> = {
+  id_card: '身份证号',
+  mobile: '手机号码',
+  landline: '固定电话',
+  bank_card: '银行卡号',
+  email: '电子邮箱',
+  passport: '护照或通行证',
+  license_plate: '机动车号牌',
+  address: '详细地址',
+  credit_code: '统一社会信用代码',
+  secret_mark: '密级标志',
+  process_info: '过程性信息',
+  sensitive_word: '敏感词',
+  attachment_unreadable: '无法自动检查的附件',
+};
+const PLACE_NAMES = { title: '标题', summary: '内容概述', body: '正文' } as const;
+const DECISION_NAMES = { approve: '同意公开', partial: '部分公开（区分处理）', withhold: '不予公开', return: '退回修改' } as const;
+const ANSWER_NAMES = { yes: '是', no: '否', waived: '豁免' } as const;
+const DISCLOSURE_NAMES = { proactive: '主动公开', on_request: '依申请公开', not_disclosed: '不予公开' } as const;
+const ARTICLE_NAMES: Record<number, string> = { 14: '《中华人民共和国政府信息公开条例》第十四条', 15: '《中华人民共和国政府信息公开条例》第十五条', 16: '《中华人民共和国政府信息公开条例》第十六条' };
+
+/** The 保密审查表 as a Word document for the paper archive. */
+export async function exportRecord(ctx: Ctx, input: ParsedInput<'review.exportRecord'>): Promise<CommandOutput<'review.exportRecord'>> {
+  const e = requireEdition(ctx, input.editionId);
+  const review = await state(ctx, e.id);
+  const row = reviewRow(ctx, e.id);
+  const masked = JSON.parse(row?.masked ?? '[]') as MaskedFinding[];
+  const policy = maskingPolicy(ctx);
+  const unit = readUnit(ctx);
+  const data = await reviewRecordDocx({
+    unitName: unit?.name ?? '',
+    title: e.title,
+    indexNumber: e.indexNumber,
+    documentNumber: e.documentNumber,
+    summary: e.summary,
+    disclosure: DISCLOSURE_NAMES[e.disclosure],
+    scope: unit?.websiteName ? `政府网站（${unit.websiteName}）` : '政府网站',
+    timing: e.publishDate ?? '签发后及时公开',
+    draftingUnit: e.draftingUnit,
+    author: e.authorName,
+    checklist: review.checklist.map((c) => ({ question: c.question, answer: c.answer ? ANSWER_NAMES[c.answer] : '未确认', note: c.note })),
+    findings: [
+      ...masked.map((m) => ({ kind: KIND_NAMES[m.kind] ?? m.kind, text: m.masked, location: PLACE_NAMES[m.location], handling: '已脱敏' })),
+      ...review.findings.map((f) => ({
+        kind: KIND_NAMES[f.kind] ?? f.kind,
+        text: maskFinding({ kind: f.kind as Finding['kind'], text: f.text }, policy) ?? f.text,
+        location: f.attachment ? `附件《${f.attachment.name}》` : PLACE_NAMES[f.location as keyof typeof PLACE_NAMES],
+        handling: f.resolution ? `${f.resolution.kind === 'waived' ? '豁免' : '排除'}：${f.resolution.reason}（${f.resolution.by}）` : f.severity === 'info' ? '提示信息，无需处理' : '未处理',
+      })),
+    ],
+    decision: review.decision ? DECISION_NAMES[review.decision.decision] : '尚未作出',
+    basis: review.decision?.basis ? ARTICLE_NAMES[review.decision.basis]! : '',
+    note: review.decision?.note ?? '',
+    reviewer: review.decision?.reviewerName ?? '',
+    decidedAt: review.decision ? shanghaiDateTime(review.decision.decidedAt) : '',
+    contentHash: review.decision?.signOff?.contentHash ?? '',
+  });
+  return { fileName: `保密审查表-${e.indexNumber.replace(/[\\/:*?"<>|]/g, '-')}.docx`, dataBase64: data.toString('base64') };
+}
+
+function shanghaiDateTime(iso: string): string {
+  return new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 }

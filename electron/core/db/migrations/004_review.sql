@@ -4,6 +4,7 @@
 CREATE TABLE reviews (
   edition_id      TEXT PRIMARY KEY REFERENCES editions(id),
   answers         TEXT NOT NULL DEFAULT '{}',      -- checklist item id → { answer, note, by, at }
+  masked          TEXT NOT NULL DEFAULT '[]',      -- findings removed by masking: { kind, location, masked }
   decision        TEXT CHECK (decision IN ('approve', 'partial', 'withhold', 'return')),
   decision_basis  INTEGER CHECK (decision_basis IN (14, 15, 16)),
   decision_note   TEXT NOT NULL DEFAULT '',
