@@ -45,6 +45,8 @@ function grid(header: string[], rows: string[][], widths: number[]): Table {
 }
 
 const gap = () => new Paragraph({ children: [] });
+/** Full-width spaces (一字), the way forms leave room to sign and date by hand. */
+const blank = (characters: number) => '\u3000'.repeat(characters);
 
 export async function reviewRecordDocx(r: ReviewRecord): Promise<Buffer> {
   const document = new Document({
@@ -62,7 +64,7 @@ export async function reviewRecordDocx(r: ReviewRecord): Promise<Buffer> {
           ['拟公开方式', r.disclosure],
           ['拟公开范围', r.scope],
           ['拟公开时间', r.timing],
-          ['起草单位及起草人', `${r.draftingUnit}　${r.author}`],
+          ['起草单位及起草人', `${r.draftingUnit}${blank(1)}${r.author}`],
         ]),
         gap(),
         body('一、审查清单', { indent: false }),
@@ -87,8 +89,8 @@ export async function reviewRecordDocx(r: ReviewRecord): Promise<Buffer> {
           ['内容校验值（SHA-256）', r.contentHash || '—'],
         ]),
         gap(),
-        body('审查人（签字）：　　　　　　　　日期：　　年　　月　　日', { indent: false }),
-        body('单位负责人（签字）：　　　　　　日期：　　年　　月　　日', { indent: false }),
+        body(`审查人（签字）：${blank(8)}日期：${blank(2)}年${blank(2)}月${blank(2)}日`, { indent: false }),
+        body(`单位负责人（签字）：${blank(6)}日期：${blank(2)}年${blank(2)}月${blank(2)}日`, { indent: false }),
       ]),
     ],
   });
