@@ -89,8 +89,8 @@ export async function reviewRecordDocx(r: ReviewRecord): Promise<Buffer> {
           ['内容校验值（SHA-256）', r.contentHash || '—'],
         ]),
         gap(),
-        body(`审查人（签字）：${blank(8)}日期：${blank(2)}年${blank(2)}月${blank(2)}日`, { indent: false }),
-        body(`单位负责人（签字）：${blank(6)}日期：${blank(2)}年${blank(2)}月${blank(2)}日`, { indent: false }),
+        body(`审查人（签字）：${blank(6)}日期：${blank(2)}年${blank(2)}月${blank(2)}日`, { indent: false }),
+        body(`单位负责人（签字）：${blank(4)}日期：${blank(2)}年${blank(2)}月${blank(2)}日`, { indent: false }),
       ]),
     ],
   });
