@@ -222,7 +222,18 @@ const CalendarDaySchema = z.object({
 });
 
 export const ReviewSettingsSchema = z.object({
-  checklist: z.array(z.object({ id: z.string().regex(/^[a-z0-9_]{1,40}$/), question: z.string().trim().min(1).max(100), severity: z.enum(['required', 'recommended']), waivable: z.boolean() })).min(1).max(60),
+  checklist: z
+    .array(
+      z.object({
+        id: z.string().regex(/^[a-z0-9_]{1,40}$/),
+        question: z.string().trim().min(1).max(100),
+        severity: z.enum(['required', 'recommended']),
+        role: RoleSchema,
+        waivable: z.boolean(),
+      }),
+    )
+    .min(1)
+    .max(60),
   /** The unit's own published numbers (办公电话, 监督电话): never reported by the scanner. */
   ownPhoneNumbers: z.array(z.string().trim().min(5).max(30)).max(50),
   sensitiveWords: z.array(z.string().trim().min(1).max(40)).max(500),
@@ -247,7 +258,15 @@ export const ReviewStateSchema = z.object({
   editionId: z.string(),
   status: z.enum(EDITION_STATUSES),
   checklist: z.array(
-    z.object({ id: z.string(), question: z.string(), severity: z.enum(['required', 'recommended']), waivable: z.boolean(), answer: z.enum(['yes', 'no', 'waived']).nullable(), note: z.string() }),
+    z.object({
+      id: z.string(),
+      question: z.string(),
+      severity: z.enum(['required', 'recommended']),
+      role: RoleSchema,
+      waivable: z.boolean(),
+      answer: z.enum(['yes', 'no', 'waived']).nullable(),
+      note: z.string(),
+    }),
   ),
   findings: z.array(FindingSchema),
   decision: z
@@ -493,7 +512,8 @@ export const contract = {
   'review.answer': command({
     input: z.object({ editionId: Id, itemId: z.string().max(40), answer: z.enum(['yes', 'no', 'waived']), note: z.string().trim().max(500) }),
     output: ReviewStateSchema,
-    access: ['reviewer'],
+    /** Each item also names the role that may tick it; the service checks that. */
+    access: ['reviewer', 'approver', 'officer'],
   }),
   'review.resolveFinding': command({
     input: z.object({ editionId: Id, findingKey: z.string().max(500), resolution: z.enum(['waived', 'dismissed']), reason: z.string().trim().min(1).max(500) }),

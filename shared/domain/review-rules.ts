@@ -3,16 +3,25 @@
  * reason a sign-off is refused. "先审查、后公开；谁公开、谁审查、谁负责".
  */
 import type { Reason } from '../errors.js';
+import type { Role } from '../roles.js';
 import { CATALOGUE_FIELD_NAMES, type CatalogueFields } from './catalogue.js';
 
 export interface ChecklistItem {
   id: string;
   question: string;
   severity: 'required' | 'recommended';
+  /** Who may tick it: the reviewer's own judgement, or e.g. the approver's for 公开时机. */
+  role: Role;
   waivable: boolean;
 }
 
-const item = (id: string, question: string, severity: ChecklistItem['severity'] = 'required', waivable = false): ChecklistItem => ({ id, question, severity, waivable });
+const item = (id: string, question: string, severity: ChecklistItem['severity'] = 'required', waivable = false, role: Role = 'reviewer'): ChecklistItem => ({
+  id,
+  question,
+  severity,
+  role,
+  waivable,
+});
 
 /** The default checklist: 条例第十四至十六条 grounds, the five gates (五关), and how it is published. */
 export const DEFAULT_CHECKLIST: ChecklistItem[] = [

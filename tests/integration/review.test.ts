@@ -194,3 +194,20 @@ describe('attachments', () => {
     expect(findings).toEqual([expect.objectContaining({ kind: 'attachment_unreadable', severity: 'block', text: '名单.docx', explanation: 'cannot be checked automatically: extract.damaged' })]);
   });
 });
+
+describe('the checklist template', () => {
+  it('lets an administrator configure items, and only the named role may tick each', async () => {
+    const settings = await t.ok('review.settings', {}, admin);
+    await t.ok(
+      'review.updateSettings',
+      { ...settings, checklist: [...settings.checklist, { id: 'timing', question: '公开时机经签发人确认', severity: 'required', role: 'approver', waivable: false }] },
+      admin,
+    );
+    const e = await submitted('<p>关于召开全市安全生产工作会议的通知。</p>');
+    expect(await t.fails('review.answer', { editionId: e.id, itemId: 'timing', answer: 'yes', note: '' }, reviewer)).toEqual({ code: 'auth.forbidden', params: { roles: 'approver' } });
+    const approver = await t.userWith(admin, 'qianfa', ['approver']);
+    const state = await t.ok('review.answer', { editionId: e.id, itemId: 'timing', answer: 'yes', note: '' }, approver.session);
+    expect(state.checklist.find((i) => i.id === 'timing')).toMatchObject({ role: 'approver', answer: 'yes' });
+    expect(await t.fails('review.answer', { editionId: e.id, itemId: 'state_secret', answer: 'yes', note: '' }, approver.session)).toMatchObject({ code: 'auth.forbidden' });
+  });
+});

@@ -212,6 +212,7 @@ export function answer(ctx: Ctx, input: ParsedInput<'review.answer'>): Promise<C
   const e = requireSubmitted(ctx, input.editionId);
   const item = reviewSettings(ctx).checklist.find((i) => i.id === input.itemId);
   if (!item) throw new AppError('review.unknown_item', { item: input.itemId });
+  if (!actor.roles.includes(item.role)) throw new AppError('auth.forbidden', { roles: item.role });
   if (input.answer === 'waived' && (!item.waivable || !input.note)) throw new AppError('review.not_waivable', { item: input.itemId });
   ctx.db.transaction(() => {
     ensureReview(ctx, e.id);
