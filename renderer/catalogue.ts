@@ -2,6 +2,7 @@
 import type { ComboboxItem } from '@mantine/core';
 import { shanghaiDate } from '../shared/domain/local-date.js';
 import { blankFields, type CatalogueFields, type EditionStatus } from '../shared/domain/catalogue.js';
+import { INTERPRETATION_ELEMENTS } from '../shared/domain/interpretation-rules.js';
 import type { Category, Unit } from '../shared/contract.js';
 
 export const STATUS_COLORS: Record<EditionStatus, string> = {
@@ -18,11 +19,29 @@ export const STATUS_COLORS: Record<EditionStatus, string> = {
   superseded: 'gray',
 };
 
+/** The category of policy interpretations: its items interpret documents of the other categories. */
+export const INTERPRETATION_CATEGORY = 'interpretation';
+/** Online interviews: the interview's date, guests and topic are catalogue fields; the transcript is the body. */
+export const ONLINE_INTERVIEW_CATEGORY = 'online_interview';
+
+/** A document a new interpretation will be linked to once it is first saved. */
+export interface PendingLink {
+  itemId: string;
+  title: string;
+}
+
 /** What the editor keeps and autosaves: everything an officer can change before saving. */
 export interface DraftContent {
   categoryId: string;
   fields: CatalogueFields;
   bodyHtml: string;
+  /** A new interpretation's documents, linked after its first save. */
+  pendingLinks?: PendingLink[];
+}
+
+/** A new interpretation's body: a heading for each element a good interpretation covers, to write under. */
+export function interpretationTemplate(): string {
+  return INTERPRETATION_ELEMENTS.map((element) => `<h2>${element}</h2><p></p>`).join('');
 }
 
 /** Today in Asia/Shanghai, the date of record whatever the PC's time zone. */
@@ -48,7 +67,15 @@ export function parseDraftContent(payload: string): DraftContent | null {
     if (!value || typeof value !== 'object') return null;
     if (typeof value.categoryId !== 'string' || typeof value.bodyHtml !== 'string') return null;
     if (!value.fields || typeof value.fields !== 'object' || typeof value.fields.title !== 'string') return null;
-    return { categoryId: value.categoryId, bodyHtml: value.bodyHtml, fields: { ...emptyFields(null), ...value.fields } };
+    const pendingLinks = Array.isArray(value.pendingLinks)
+      ? value.pendingLinks.filter((l): l is PendingLink => !!l && typeof l.itemId === 'string' && typeof l.title === 'string')
+      : [];
+    return {
+      categoryId: value.categoryId,
+      bodyHtml: value.bodyHtml,
+      fields: { ...emptyFields(null), ...value.fields },
+      ...(pendingLinks.length ? { pendingLinks } : {}),
+    };
   } catch {
     return null;
   }

@@ -2,9 +2,17 @@ import { createContext, useContext } from 'react';
 import type { Area } from './navigation.js';
 import type { DraftContent } from './catalogue.js';
 
+/** The document a new interpretation is written for (the "new interpretation" button on a document). */
+export interface InterpretTarget {
+  itemId: string;
+  title: string;
+  /** Whoever drafts a document interprets it: the document's lead unit, else its drafting unit. */
+  draftingUnit: string;
+}
+
 /** What the drafts area shows in its editor: a new item, or an existing edition; optionally with autosaved content restored. */
 export type EditorTarget =
-  | { kind: 'new'; categoryId: string; restored?: DraftContent }
+  | { kind: 'new'; categoryId: string; restored?: DraftContent; interpret?: InterpretTarget }
   | { kind: 'edition'; editionId: string; restored?: DraftContent };
 
 export interface OpenEditor {

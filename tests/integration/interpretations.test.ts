@@ -91,6 +91,10 @@ describe('links both ways', () => {
     expect(rows.map((r) => r.links)).toEqual([1, 1]);
     await t.ok('interpretations.unlink', { interpretationItemId: i.itemId, documentItemId: d.itemId }, officer);
     expect((await t.ok('items.edition', { editionId: d.id }, officer)).links.interpretations).toEqual([]);
+    // Links are published content: once submitted they change only through a new draft.
+    await t.ok('interpretations.link', { interpretationItemId: i.itemId, documentItemId: d.itemId }, officer);
+    await t.ok('workflow.submit', { editionId: i.id }, officer);
+    expect(await t.fails('interpretations.unlink', { interpretationItemId: i.itemId, documentItemId: d.itemId }, officer)).toEqual({ code: 'items.not_editable', params: { status: 'submitted' } });
   });
 
   it('refuses links in the wrong direction', async () => {

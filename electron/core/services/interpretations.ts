@@ -93,9 +93,11 @@ export function interpretationDue(ctx: Ctx, e: Pick<EditionRecord, 'itemId' | 'c
   return earliest;
 }
 
+/** Links are published with the interpretation, so they change only while it is a draft. */
 function requireInterpretation(ctx: Ctx, itemId: string): EditionRecord {
   const e = currentEdition(ctx, itemId);
   if (e.categoryId !== INTERPRETATION_CATEGORY) throw new AppError('interpretations.not_interpretation');
+  if (e.status !== 'draft') throw new AppError('items.not_editable', { status: e.status });
   return e;
 }
 

@@ -1,6 +1,7 @@
 import { Anchor, Badge, Center, Group, Loader, Paper, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
-import { IconAlarm, IconClockExclamation } from '@tabler/icons-react';
+import { IconAlarm, IconClockExclamation, IconMessageCircle, IconMessageExclamation } from '@tabler/icons-react';
 import type { Icon } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { useQuery } from '../../hooks/useQuery.js';
@@ -10,13 +11,51 @@ import { AutosaveBanner } from '../drafts/AutosaveBanner.js';
 import type { CommandOutput } from '../../../shared/contract.js';
 import type { MessageKey } from '../../../shared/i18n/index.js';
 
-type DeadlineQueue = CommandOutput<'dashboard.deadlines'>['dueSoon'];
+/** What every deadline row has: the item to open, its due date and the working days left. */
+interface DueRow {
+  editionId: string;
+  title: string;
+  due: string;
+  provisional: boolean;
+  /** Negative when overdue. */
+  workdaysLeft: number;
+}
 
-/** The work queue: proactive items whose statutory 20-working-day deadline is near or past. */
+/** A column between the title and the due date, particular to one kind of queue. */
+interface Column<R> {
+  header: MessageKey;
+  width?: number | string;
+  cell(row: R): ReactNode;
+}
+
+type Deadlines = CommandOutput<'dashboard.deadlines'>;
+type ProactiveRow = Deadlines['dueSoon']['rows'][number];
+type InterpretationRow = Deadlines['interpretationsDueSoon']['rows'][number];
+
+const PROACTIVE_COLUMNS: Column<ProactiveRow>[] = [{ header: 'catalogue.field.writtenDate', width: 110, cell: (row) => <Text size="sm">{row.writtenDate}</Text> }];
+
+const INTERPRETATION_COLUMNS: Column<InterpretationRow>[] = [
+  {
+    header: 'dashboard.column.document',
+    width: '30%',
+    cell: (row) => (
+      <Text size="sm" data-testid="deadline-document">
+        {row.documentTitle}
+      </Text>
+    ),
+  },
+  { header: 'dashboard.column.document_published', width: 120, cell: (row) => <Text size="sm">{row.documentPublished}</Text> },
+];
+
+/**
+ * The work queues: proactive items whose statutory 20-working-day deadline is near or past, and
+ * interpretations due a few working days after their document was published.
+ */
 export function DashboardPage() {
   const { t } = useI18n();
   const { user } = useSession();
   const deadlines = useQuery('dashboard.deadlines');
+  const interpretationSettings = useQuery('interpretations.settings');
 
   return (
     <Stack gap="md">
@@ -37,6 +76,10 @@ export function DashboardPage() {
             title="dashboard.overdue"
             empty="dashboard.overdue_empty"
             queue={deadlines.data.overdue}
+            columns={PROACTIVE_COLUMNS}
+            dueHeader="dashboard.column.due"
+            more="dashboard.more"
+            overdue
           />
           <DeadlineList
             kind="due-soon"
@@ -45,6 +88,32 @@ export function DashboardPage() {
             title="dashboard.due_soon"
             empty="dashboard.due_soon_empty"
             queue={deadlines.data.dueSoon}
+            columns={PROACTIVE_COLUMNS}
+            dueHeader="dashboard.column.due"
+            more="dashboard.more"
+          />
+          <DeadlineList
+            kind="interpretations-overdue"
+            icon={IconMessageExclamation}
+            color="red"
+            title="dashboard.interpretations_overdue"
+            empty="dashboard.interpretations_overdue_empty"
+            queue={deadlines.data.interpretationsOverdue}
+            columns={INTERPRETATION_COLUMNS}
+            dueHeader="dashboard.column.release_due"
+            more="dashboard.more_interpretations"
+            overdue
+          />
+          <DeadlineList
+            kind="interpretations-due-soon"
+            icon={IconMessageCircle}
+            color="orange"
+            title="dashboard.interpretations_due_soon"
+            empty="dashboard.interpretations_due_soon_empty"
+            queue={deadlines.data.interpretationsDueSoon}
+            columns={INTERPRETATION_COLUMNS}
+            dueHeader="dashboard.column.release_due"
+            more="dashboard.more_interpretations"
           />
         </Stack>
       ) : (
@@ -54,23 +123,37 @@ export function DashboardPage() {
           </Center>
         )
       )}
-      <Text size="xs" c="dimmed">
-        {t('dashboard.rule')}
-      </Text>
+      <Stack gap={4}>
+        <Text size="xs" c="dimmed">
+          {t('dashboard.rule')}
+        </Text>
+        {interpretationSettings.data && (
+          <Text size="xs" c="dimmed" data-testid="dashboard-interpretation-rule">
+            {t('dashboard.interpretation_rule', { workdays: interpretationSettings.data.dueWorkdays })}
+          </Text>
+        )}
+      </Stack>
     </Stack>
   );
 }
 
-interface DeadlineListProps {
-  kind: 'overdue' | 'due-soon';
+interface DeadlineListProps<R extends DueRow> {
+  kind: string;
   icon: Icon;
   color: string;
   title: MessageKey;
   empty: MessageKey;
-  queue: DeadlineQueue;
+  queue: { rows: R[]; total: number };
+  columns: Column<R>[];
+  /** The heading of the due-date column: disclose by, or release by. */
+  dueHeader: MessageKey;
+  /** Said when the queue holds more than it lists ({count}). */
+  more: MessageKey;
+  /** Every row is past its due date. */
+  overdue?: boolean;
 }
 
-function DeadlineList({ kind, icon: ListIcon, color, title, empty, queue }: DeadlineListProps) {
+function DeadlineList<R extends DueRow>({ kind, icon: ListIcon, color, title, empty, queue, columns, dueHeader, more, overdue = false }: DeadlineListProps<R>) {
   const { rows } = queue;
   const { t } = useI18n();
   const { openEditor } = useWorkspace();
@@ -89,13 +172,17 @@ function DeadlineList({ kind, icon: ListIcon, color, title, empty, queue }: Dead
             {t(empty)}
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={520}>
+          <Table.ScrollContainer minWidth={520 + columns.length * 60}>
             <Table verticalSpacing={6} highlightOnHover>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('catalogue.field.title')}</Table.Th>
-                  <Table.Th w={110}>{t('catalogue.field.writtenDate')}</Table.Th>
-                  <Table.Th w={160}>{t('dashboard.column.due')}</Table.Th>
+                  {columns.map((column) => (
+                    <Table.Th key={column.header} w={column.width}>
+                      {t(column.header)}
+                    </Table.Th>
+                  ))}
+                  <Table.Th w={160}>{t(dueHeader)}</Table.Th>
                   <Table.Th w={170}>{t('dashboard.column.left')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -113,9 +200,9 @@ function DeadlineList({ kind, icon: ListIcon, color, title, empty, queue }: Dead
                         {row.title || t('editor.untitled')}
                       </Anchor>
                     </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{row.writtenDate}</Text>
-                    </Table.Td>
+                    {columns.map((column) => (
+                      <Table.Td key={column.header}>{column.cell(row)}</Table.Td>
+                    ))}
                     <Table.Td>
                       <Group gap={4} wrap="nowrap">
                         <Text size="sm">{row.due}</Text>
@@ -132,11 +219,11 @@ function DeadlineList({ kind, icon: ListIcon, color, title, empty, queue }: Dead
                       <Text size="sm" c={row.workdaysLeft < 0 ? 'red' : row.workdaysLeft <= 2 ? 'orange.8' : undefined} fw={500}>
                         {row.workdaysLeft < 0
                           ? t('dashboard.overdue_by', { count: -row.workdaysLeft })
-                          : kind === 'overdue'
+                          : overdue
                             ? t('dashboard.overdue_short')
-                          : row.workdaysLeft === 0
-                            ? t('dashboard.due_today')
-                            : t('dashboard.left', { count: row.workdaysLeft })}
+                            : row.workdaysLeft === 0
+                              ? t('dashboard.due_today')
+                              : t('dashboard.left', { count: row.workdaysLeft })}
                       </Text>
                     </Table.Td>
                   </Table.Tr>
@@ -147,7 +234,7 @@ function DeadlineList({ kind, icon: ListIcon, color, title, empty, queue }: Dead
         )}
         {queue.total > queue.rows.length && (
           <Text size="sm" c="dimmed" data-testid={`deadlines-${kind}-more`}>
-            {t('dashboard.more', { count: queue.total - queue.rows.length })}
+            {t(more, { count: queue.total - queue.rows.length })}
           </Text>
         )}
       </Stack>

@@ -24,13 +24,14 @@ export function DraftsPage() {
   const { editor } = useWorkspace();
   const categories = useQuery('categories.list');
   const settings = useQuery('catalogue.settings');
+  const interpretationSettings = useQuery('interpretations.settings');
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [sort, setSort] = useState<Sort>('updated_desc');
   const [search, setSearch] = useState('');
   const scrollOffset = useRef(0);
 
-  if (!categories.data || !settings.data) {
-    const error = categories.error ?? settings.error;
+  if (!categories.data || !settings.data || !interpretationSettings.data) {
+    const error = categories.error ?? settings.error ?? interpretationSettings.error;
     return error ? (
       <ErrorAlert error={error} />
     ) : (
@@ -39,7 +40,17 @@ export function DraftsPage() {
       </Center>
     );
   }
-  if (editor) return <EditorPage key={editor.key} target={editor.target} categories={categories.data} settings={settings.data} />;
+  if (editor) {
+    return (
+      <EditorPage
+        key={editor.key}
+        target={editor.target}
+        categories={categories.data}
+        settings={settings.data}
+        interpretationSettings={interpretationSettings.data}
+      />
+    );
+  }
   return (
     <DraftsList
       categories={categories.data}

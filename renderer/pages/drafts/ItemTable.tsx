@@ -10,6 +10,7 @@ import { formatShortDateTime } from '../../format.js';
 import { categoryNames } from '../../catalogue.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
+import { LinkCount } from '../../components/LinkCount.js';
 import { hasFilters, toListFilters, type Filters, type Sort } from './ItemFilters.js';
 import type { Category, CommandInput, ItemRow } from '../../../shared/contract.js';
 import type { ApiError } from '../../../shared/errors.js';
@@ -283,7 +284,12 @@ const Row = memo(function Row({ row, index, start, size, categoryName, onOpen }:
       data-edition-id={row.editionId}
     >
       <Cell>{row.indexNumber}</Cell>
-      <Cell strong>{row.title || t('editor.untitled')}</Cell>
+      <Group role="cell" px="xs" gap={6} wrap="nowrap" miw={0}>
+        <Text size="sm" fw={500} truncate title={row.title || t('editor.untitled')} miw={0}>
+          {row.title || t('editor.untitled')}
+        </Text>
+        <LinkCount count={row.links} categoryId={row.categoryId} />
+      </Group>
       <Cell>{categoryName}</Cell>
       <Box px="xs" role="cell">
         <StatusBadge status={row.status} />
@@ -297,9 +303,9 @@ const Row = memo(function Row({ row, index, start, size, categoryName, onOpen }:
   );
 });
 
-function Cell({ children, strong = false }: { children: string; strong?: boolean }) {
+function Cell({ children }: { children: string }) {
   return (
-    <Text role="cell" size="sm" px="xs" truncate title={children} fw={strong ? 500 : undefined}>
+    <Text role="cell" size="sm" px="xs" truncate title={children}>
       {children}
     </Text>
   );

@@ -7,6 +7,7 @@ import { toApiError } from '../../failures.js';
 import { categoryNames } from '../../catalogue.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
+import { LinkCount } from '../../components/LinkCount.js';
 import type { Category, CommandOutput } from '../../../shared/contract.js';
 import type { ApiError } from '../../../shared/errors.js';
 
@@ -70,9 +71,12 @@ export function SearchResults({ query, categories }: { query: string; categories
               <Paper withBorder p="sm" className="gk-hit">
                 <Stack gap={4}>
                   <Group gap="xs" wrap="nowrap" justify="space-between">
-                    <Highlight highlight={query} fw={600} size="sm" truncate>
-                      {hit.title || t('editor.untitled')}
-                    </Highlight>
+                    <Group gap={6} wrap="nowrap" miw={0}>
+                      <Highlight highlight={query} fw={600} size="sm" truncate miw={0}>
+                        {hit.title || t('editor.untitled')}
+                      </Highlight>
+                      <LinkCount count={hit.links} categoryId={hit.categoryId} />
+                    </Group>
                     <StatusBadge status={hit.status} />
                   </Group>
                   <Snippet text={hit.snippet} highlights={hit.highlights} />

@@ -1,5 +1,5 @@
 import { Stack, Tabs, Title } from '@mantine/core';
-import { IconBuilding, IconCalendarEvent, IconCategory, IconDatabase, IconSettings, IconUserCircle, IconUsers } from '@tabler/icons-react';
+import { IconBuilding, IconCalendarEvent, IconCategory, IconDatabase, IconMessageCircle, IconSettings, IconUserCircle, IconUsers } from '@tabler/icons-react';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { GeneralTab } from './GeneralTab.js';
@@ -9,6 +9,7 @@ import { UsersTab } from './UsersTab.js';
 import { DataTab } from './DataTab.js';
 import { CalendarTab } from './CalendarTab.js';
 import { CategoriesTab } from './CategoriesTab.js';
+import { InterpretationsTab } from './InterpretationsTab.js';
 
 export function SettingsPage() {
   const { t } = useI18n();
@@ -35,6 +36,9 @@ export function SettingsPage() {
               <Tabs.Tab value="categories" leftSection={<IconCategory size={16} />} data-testid="settings-tab-categories">
                 {t('settings.tab.categories')}
               </Tabs.Tab>
+              <Tabs.Tab value="interpretations" leftSection={<IconMessageCircle size={16} />} data-testid="settings-tab-interpretations">
+                {t('settings.tab.interpretations')}
+              </Tabs.Tab>
               <Tabs.Tab value="users" leftSection={<IconUsers size={16} />} data-testid="settings-tab-users">
                 {t('settings.tab.users')}
               </Tabs.Tab>
@@ -60,6 +64,9 @@ export function SettingsPage() {
           <>
             <Tabs.Panel value="categories" pt="lg">
               <CategoriesTab />
+            </Tabs.Panel>
+            <Tabs.Panel value="interpretations" pt="lg">
+              <InterpretationsTab />
             </Tabs.Panel>
             <Tabs.Panel value="users" pt="lg">
               <UsersTab />

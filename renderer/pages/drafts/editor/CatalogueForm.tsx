@@ -1,14 +1,15 @@
-import { Button, Checkbox, Group, Input, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Checkbox, Group, Input, SegmentedControl, Select, SimpleGrid, Stack, TagsInput, Text, TextInput, Textarea } from '@mantine/core';
 import { IconWand } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useI18n } from '../../../i18n.js';
 import { CategorySelect } from '../../../components/CategorySelect.js';
+import { INTERPRETATION_CATEGORY, ONLINE_INTERVIEW_CATEGORY } from '../../../catalogue.js';
 import { DISCLOSURE, DISCLOSURE_ARTICLES, SOURCE_LEVELS, VALIDITY, type CatalogueFields } from '../../../../shared/domain/catalogue.js';
 import type { Category } from '../../../../shared/contract.js';
 import type { FieldName, FieldProblems } from './problems.js';
 
-/** The fields this form shows; problems with any other field are listed above it. */
-export const FORM_FIELDS: readonly FieldName[] = [
+/** The fields this form always shows; problems with any other field are listed above it. */
+const COMMON_FIELDS: readonly FieldName[] = [
   'title',
   'summary',
   'topic',
@@ -28,7 +29,49 @@ export const FORM_FIELDS: readonly FieldName[] = [
   'sourceLevel',
 ];
 
-type TextFieldName = 'title' | 'summary' | 'publisher' | 'draftingUnit' | 'publishDateReason' | 'documentNumber' | 'disclosureReason' | 'keywords';
+/** Which of the category-specific sections the form shows: the category's own, and any that holds a value (so nothing is hidden). */
+function sections(categoryId: string, fields: CatalogueFields) {
+  const interpretation = categoryId === INTERPRETATION_CATEGORY;
+  return {
+    interpretationForm: interpretation || !!fields.interpretationForm,
+    joint: !interpretation || fields.coIssuers.length > 0 || !!fields.leadUnit,
+    leadUnit: fields.coIssuers.length > 0 || !!fields.leadUnit,
+    interview: categoryId === ONLINE_INTERVIEW_CATEGORY || !!fields.interviewDate || !!fields.interviewGuests || !!fields.interviewTopic,
+  };
+}
+
+/** The fields the form shows for this category and these values. */
+export function formFields(categoryId: string, fields: CatalogueFields): FieldName[] {
+  const shown = sections(categoryId, fields);
+  return [
+    ...COMMON_FIELDS,
+    ...(shown.interpretationForm ? (['interpretationForm'] as const) : []),
+    ...(shown.joint ? (['coIssuers'] as const) : []),
+    ...(shown.leadUnit ? (['leadUnit'] as const) : []),
+    ...(shown.interview ? (['interviewDate', 'interviewGuests', 'interviewTopic'] as const) : []),
+  ];
+}
+
+/** Co-issuers are often typed or pasted as one list: split on the enumeration comma and other separators too. */
+const CO_ISSUER_SEPARATORS = [',', '\uff0c', '\u3001', ';', '\uff1b'];
+const CO_ISSUER_SPLIT = /[,\uff0c\u3001;\uff1b]/;
+
+/** The co-issuers with those typed so far added, each once, blank ones dropped. */
+function withUnits(current: readonly string[], typed: readonly string[]): string[] {
+  return [...new Set([...current, ...typed].map((unit) => unit.trim()).filter(Boolean))];
+}
+
+type TextFieldName =
+  | 'title'
+  | 'summary'
+  | 'publisher'
+  | 'draftingUnit'
+  | 'publishDateReason'
+  | 'documentNumber'
+  | 'disclosureReason'
+  | 'keywords'
+  | 'interviewGuests'
+  | 'interviewTopic';
 
 interface CatalogueFormProps {
   fields: CatalogueFields;
@@ -41,11 +84,14 @@ interface CatalogueFormProps {
   today: string;
   /** The unit's subject taxonomy. */
   topics: readonly string[];
+  /** The forms of interpretation offered. */
+  interpretationForms: readonly string[];
 }
 
 /** The disclosure catalogue fields of one edition, each with what is wrong with it right beside it. */
-export function CatalogueForm({ fields, onChange, categoryId, onCategoryChange, categories, problems, readOnly, today, topics }: CatalogueFormProps) {
+export function CatalogueForm({ fields, onChange, categoryId, onCategoryChange, categories, problems, readOnly, today, topics, interpretationForms }: CatalogueFormProps) {
   const { t } = useI18n();
+  const [coIssuerInput, setCoIssuerInput] = useState('');
   const mode = { readOnly, variant: readOnly ? 'filled' : 'default' } as const;
   const error = (name: FieldName): ReactNode => {
     const messages = problems.messages(name);
@@ -65,7 +111,7 @@ export function CatalogueForm({ fields, onChange, categoryId, onCategoryChange, 
     'data-testid': `field-${name}`,
     ...mode,
   });
-  const date = (name: 'writtenDate' | 'publishDate' | 'repealedDate') => ({
+  const date = (name: 'writtenDate' | 'publishDate' | 'repealedDate' | 'interviewDate') => ({
     type: 'date',
     value: fields[name] ?? '',
     onChange: (event: { currentTarget: { value: string } }) => onChange(name, event.currentTarget.value || null),
@@ -78,6 +124,16 @@ export function CatalogueForm({ fields, onChange, categoryId, onCategoryChange, 
     !!fields.publishDate && (fields.publishDate !== today || !!fields.publishDateReason || problems.messages('publishDateReason').length > 0);
   const showRepealed = fields.validity === 'repealed' || !!fields.repealedDate;
   const suggestion = problems.documentNumber.ok ? null : problems.documentNumber.suggestion;
+  const shown = sections(categoryId, fields);
+  // A value no longer offered stays visible (and selectable) rather than vanishing.
+  const forms = fields.interpretationForm && !interpretationForms.includes(fields.interpretationForm) ? [fields.interpretationForm, ...interpretationForms] : [...interpretationForms];
+  const leadUnits = [...new Set([fields.draftingUnit.trim(), ...fields.coIssuers, fields.leadUnit].filter(Boolean))];
+
+  function changeCoIssuers(next: string[]) {
+    onChange('coIssuers', next);
+    // The lead unit must be one of the issuing units; dropping it from the list unsets it.
+    if (fields.leadUnit && !next.includes(fields.leadUnit) && fields.leadUnit !== fields.draftingUnit.trim()) onChange('leadUnit', '');
+  }
 
   return (
     <Stack gap="md" data-testid="catalogue-form">
@@ -153,6 +209,92 @@ export function CatalogueForm({ fields, onChange, categoryId, onCategoryChange, 
           <div />
         )}
       </SimpleGrid>
+
+      {shown.interpretationForm && (
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+          <Select
+            label={t('catalogue.field.interpretationForm')}
+            description={t('catalogue.field.interpretationForm_help')}
+            placeholder={readOnly ? undefined : t('catalogue.field.topic_placeholder')}
+            data={forms}
+            value={fields.interpretationForm || null}
+            onChange={(value) => onChange('interpretationForm', value ?? '')}
+            clearable={!readOnly}
+            error={error('interpretationForm')}
+            data-testid="field-interpretationForm"
+            {...mode}
+          />
+        </SimpleGrid>
+      )}
+
+      {shown.interview && (
+        <Stack gap="md" data-testid="interview-fields">
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" verticalSpacing="md">
+            <TextInput label={t('catalogue.field.interviewDate')} {...date('interviewDate')} />
+            <TextInput label={t('catalogue.field.interviewTopic')} maxLength={200} {...text('interviewTopic')} />
+          </SimpleGrid>
+          <Textarea
+            label={t('catalogue.field.interviewGuests')}
+            description={t('catalogue.field.interviewGuests_help')}
+            autosize
+            minRows={1}
+            maxRows={4}
+            maxLength={500}
+            {...text('interviewGuests')}
+          />
+          {!readOnly && (
+            <Text size="xs" c="dimmed">
+              {t('catalogue.field.interview_body_help')}
+            </Text>
+          )}
+        </Stack>
+      )}
+
+      {shown.joint && (
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" verticalSpacing="md" data-testid="joint-fields">
+          <TagsInput
+            label={t('catalogue.field.coIssuers')}
+            searchValue={coIssuerInput}
+            onSearchChange={(typed) => {
+              // Text from an input method arrives without key presses, so separators in it split here.
+              if (!CO_ISSUER_SPLIT.test(typed)) {
+                setCoIssuerInput(typed);
+                return;
+              }
+              const parts = typed.split(CO_ISSUER_SPLIT);
+              setCoIssuerInput(parts.pop() ?? '');
+              changeCoIssuers(withUnits(fields.coIssuers, parts));
+            }}
+            description={t('catalogue.field.coIssuers_help')}
+            placeholder={readOnly || fields.coIssuers.length ? undefined : t('catalogue.field.coIssuers_placeholder')}
+            value={fields.coIssuers}
+            onChange={(value) => changeCoIssuers(withUnits([], value))}
+            splitChars={CO_ISSUER_SEPARATORS}
+            maxTags={20}
+            clearable={!readOnly}
+            error={error('coIssuers')}
+            data-testid="field-coIssuers"
+            {...mode}
+          />
+          {shown.leadUnit ? (
+            <Select
+              label={t('catalogue.field.leadUnit')}
+              description={t('catalogue.field.leadUnit_help')}
+              placeholder={readOnly ? undefined : t('catalogue.field.topic_placeholder')}
+              withAsterisk={!readOnly && fields.coIssuers.length > 0}
+              data={leadUnits}
+              value={fields.leadUnit || null}
+              onChange={(value) => onChange('leadUnit', value ?? '')}
+              clearable={!readOnly}
+              error={error('leadUnit')}
+              data-testid="field-leadUnit"
+              {...mode}
+            />
+          ) : (
+            <div />
+          )}
+        </SimpleGrid>
+      )}
 
       <Input.Wrapper label={t('catalogue.field.disclosure')} error={error('disclosure')}>
         <div>

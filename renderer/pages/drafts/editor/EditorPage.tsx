@@ -1,27 +1,37 @@
 import { Alert, Badge, Button, Center, Code, Group, Loader, Modal, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
-import { IconAlertTriangle, IconArrowLeft, IconCalendarDue, IconDeviceFloppy, IconLock, IconVersions } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowLeft, IconCalendarDue, IconDeviceFloppy, IconLock, IconSend, IconVersions } from '@tabler/icons-react';
 import { useEditor, type Editor } from '@tiptap/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { unwrap } from '../../../api.js';
+import { ApiFailure, unwrap } from '../../../api.js';
 import { isMessageKey, useI18n } from '../../../i18n.js';
 import { useSession } from '../../../session.js';
-import { useWorkspace, type EditorTarget } from '../../../workspace.js';
+import { useWorkspace, type EditorTarget, type InterpretTarget } from '../../../workspace.js';
 import { notifyFailure, notifySuccess, toApiError } from '../../../failures.js';
 import { formatShortDateTime } from '../../../format.js';
-import { emptyFields, fieldsOf, todayInShanghai, type DraftContent } from '../../../catalogue.js';
+import {
+  emptyFields,
+  fieldsOf,
+  INTERPRETATION_CATEGORY,
+  interpretationTemplate,
+  todayInShanghai,
+  type DraftContent,
+  type PendingLink,
+} from '../../../catalogue.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { StatusBadge } from '../../../components/StatusBadge.js';
 import { isValidDate } from '../../../../shared/domain/working-days.js';
 import { BODY_EXTENSIONS, BodyEditor } from './BodyEditor.js';
-import { CatalogueForm, FORM_FIELDS } from './CatalogueForm.js';
+import { CatalogueForm, formFields } from './CatalogueForm.js';
 import { AttachmentsPanel } from './AttachmentsPanel.js';
 import { HistoryPanel, type History } from './HistoryPanel.js';
 import { fieldProblems, type FieldName } from './problems.js';
+import { InterpretationDueNotice, LinkedDocumentsPanel, LinkedInterpretationsPanel } from './LinksPanel.js';
+import { SubmitDialog, SubmitPanel, togetherTitles, useSubmitCheck } from './SubmitPanel.js';
 import type { CatalogueFields } from '../../../../shared/domain/catalogue.js';
 import type { Category, CommandOutput, Edition } from '../../../../shared/contract.js';
 import type { ApiError } from '../../../../shared/errors.js';
-import type { MessageKey } from '../../../../shared/i18n/index.js';
+import type { MessageKey, Translate } from '../../../../shared/i18n/index.js';
 
 /** Unsaved work is kept this often while the officer types. */
 const AUTOSAVE_MS = 3000;
@@ -33,11 +43,13 @@ const HEADER_HEIGHT = 56;
 const ACTION_BAR_HEIGHT = 60;
 
 export type CatalogueSettings = CommandOutput<'catalogue.settings'>;
+export type InterpretationSettings = CommandOutput<'interpretations.settings'>;
 
 interface EditorPageProps {
   target: EditorTarget;
   categories: Category[];
   settings: CatalogueSettings;
+  interpretationSettings: InterpretationSettings;
 }
 
 interface Loaded {
@@ -46,7 +58,8 @@ interface Loaded {
 }
 
 /** Loads the edition to edit (a new item needs nothing), then shows the editor. */
-export function EditorPage({ target, categories, settings }: EditorPageProps) {
+export function EditorPage({ target, categories, settings, interpretationSettings }: EditorPageProps) {
+  const { t } = useI18n();
   const { command, unit } = useSession();
   const editionId = target.kind === 'edition' ? target.editionId : null;
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -64,8 +77,17 @@ export function EditorPage({ target, categories, settings }: EditorPageProps) {
   }, [command, editionId]);
 
   if (target.kind === 'new') {
-    const initial = target.restored ?? { categoryId: target.categoryId, fields: emptyFields(unit), bodyHtml: '' };
-    return <DraftEditor edition={null} initial={initial} restored={!!target.restored} categories={categories} settings={settings} />;
+    const initial = target.restored ?? newContent(t, target.categoryId, unit, target.interpret);
+    return (
+      <DraftEditor
+        edition={null}
+        initial={initial}
+        restored={!!target.restored}
+        categories={categories}
+        settings={settings}
+        interpretationSettings={interpretationSettings}
+      />
+    );
   }
   if (!loaded) {
     return (
@@ -87,8 +109,30 @@ export function EditorPage({ target, categories, settings }: EditorPageProps) {
       restoreRefused={!!target.restored && !restorable}
       categories={categories}
       settings={settings}
+      interpretationSettings={interpretationSettings}
     />
   );
+}
+
+/**
+ * A new item's starting content. An interpretation starts from a heading per element a good one
+ * covers; one started from its document is titled after it, drafted by the unit that drafted the
+ * document (whoever drafts a document interprets it), and linked to it at its first save.
+ */
+function newContent(t: Translate, categoryId: string, unit: Parameters<typeof emptyFields>[0], interpret: InterpretTarget | undefined): DraftContent {
+  const fields = emptyFields(unit);
+  if (categoryId !== INTERPRETATION_CATEGORY) return { categoryId, fields, bodyHtml: '' };
+  if (!interpret) return { categoryId, fields, bodyHtml: interpretationTemplate() };
+  return {
+    categoryId,
+    fields: {
+      ...fields,
+      title: interpret.title ? t('interpretation.default_title', { title: interpret.title }) : '',
+      draftingUnit: interpret.draftingUnit || fields.draftingUnit,
+    },
+    bodyHtml: interpretationTemplate(),
+    pendingLinks: [{ itemId: interpret.itemId, title: interpret.title }],
+  };
 }
 
 function LoadFailed({ error }: { error: ApiError | null }) {
@@ -116,6 +160,7 @@ interface DraftEditorProps {
   restoreRefused?: boolean;
   categories: Category[];
   settings: CatalogueSettings;
+  interpretationSettings: InterpretationSettings;
 }
 
 /** What the autosave timer and the unmount flush need, as of the latest render. */
@@ -124,6 +169,7 @@ interface Latest {
   editionId: string;
   categoryId: string;
   fields: CatalogueFields;
+  pendingLinks: PendingLink[];
   dirty: boolean;
   canEdit: boolean;
   editor: Editor | null;
@@ -137,7 +183,7 @@ interface Autosave {
   abandoned: boolean;
 }
 
-function DraftEditor({ edition: initialEdition, initial, restored, restoreRefused = false, categories, settings }: DraftEditorProps) {
+function DraftEditor({ edition: initialEdition, initial, restored, restoreRefused = false, categories, settings, interpretationSettings }: DraftEditorProps) {
   const { t } = useI18n();
   const { user, command } = useSession();
   const { closeEditor, openEditor } = useWorkspace();
@@ -150,9 +196,16 @@ function DraftEditor({ edition: initialEdition, initial, restored, restoreRefuse
   const [saveTried, setSaveTried] = useState(false);
   const [saving, setSaving] = useState(false);
   const [autosavedAt, setAutosavedAt] = useState<string | null>(null);
-  const [confirmLeave, setConfirmLeave] = useState(false);
+  /** Unsaved changes and the officer is leaving: where to, once they choose. */
+  const [leaving, setLeaving] = useState<Leaving | null>(null);
   const [history, setHistory] = useState<History | null>(null);
   const [creatingEdition, setCreatingEdition] = useState(false);
+  const [pendingLinks, setPendingLinks] = useState<PendingLink[]>(initial.pendingLinks ?? []);
+  const [creatingInterpretation, setCreatingInterpretation] = useState(false);
+  const [checkGeneration, setCheckGeneration] = useState(0);
+  const [confirmSubmit, setConfirmSubmit] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
+  const [refusal, setRefusal] = useState<ApiError | null>(null);
 
   const isOfficer = user.roles.includes('officer');
   const canEdit = isOfficer && (edition === null || edition.status === 'draft');
@@ -170,17 +223,17 @@ function DraftEditor({ edition: initialEdition, initial, restored, restoreRefuse
     bodyEditor?.setEditable(canEdit, false);
   }, [bodyEditor, canEdit]);
 
-  const latest = useRef<Latest>({ version, editionId: '', categoryId, fields, dirty, canEdit, editor: bodyEditor });
+  const latest = useRef<Latest>({ version, editionId: '', categoryId, fields, pendingLinks, dirty, canEdit, editor: bodyEditor });
   useEffect(() => {
-    latest.current = { version, editionId: edition?.id ?? '', categoryId, fields, dirty, canEdit, editor: bodyEditor };
+    latest.current = { version, editionId: edition?.id ?? '', categoryId, fields, pendingLinks, dirty, canEdit, editor: bodyEditor };
   });
   const autosave = useRef<Autosave>({ timer: null, pending: Promise.resolve(), abandoned: false });
 
   const putAutosave = useCallback((): Promise<void> => {
     const state = autosave.current;
-    const { editionId, categoryId: category, fields: values, dirty: unsaved, canEdit: editable, editor } = latest.current;
+    const { editionId, dirty: unsaved, canEdit: editable } = latest.current;
     if (!unsaved || !editable || state.abandoned) return state.pending;
-    const payload = JSON.stringify({ categoryId: category, fields: values, bodyHtml: editor?.getHTML() ?? '' } satisfies DraftContent);
+    const payload = autosavePayload(latest.current);
     state.pending = state.pending
       .then(() => command('autosave.put', { editionId, payload }))
       .then(
@@ -207,9 +260,9 @@ function DraftEditor({ edition: initialEdition, initial, restored, restoreRefuse
     return () => {
       if (state.timer !== null) window.clearTimeout(state.timer);
       state.timer = null;
-      const { editionId, categoryId: category, fields: values, dirty: unsaved, canEdit: editable, editor } = last.current;
+      const { editionId, dirty: unsaved, canEdit: editable } = last.current;
       if (!unsaved || !editable || state.abandoned) return;
-      const payload = JSON.stringify({ categoryId: category, fields: values, bodyHtml: editor?.getHTML() ?? '' } satisfies DraftContent);
+      const payload = autosavePayload(last.current);
       // Straight to the API: a session that just locked must not bounce the app to the lock screen twice.
       void state.pending.then(() => unwrap('autosave.put', { editionId, payload })).catch(() => undefined);
     };
@@ -238,6 +291,8 @@ function DraftEditor({ edition: initialEdition, initial, restored, restoreRefuse
   function changeCategory(next: string) {
     setCategoryId(next);
     setVersion((v) => v + 1);
+    // A new item turned into an interpretation before anything was written starts from the template.
+    if (next === INTERPRETATION_CATEGORY && !edition && bodyEditor?.isEmpty) bodyEditor.commands.setContent(interpretationTemplate());
   }
 
   async function save(): Promise<boolean> {
@@ -260,10 +315,13 @@ function DraftEditor({ edition: initialEdition, initial, restored, restoreRefuse
         // after any autosave that started while the item was being created.
         await state.pending;
         await command('autosave.discard', { editionId: '' }).catch(() => undefined);
+        if (saved.categoryId === INTERPRETATION_CATEGORY) saved = await linkPending(saved);
+        setPendingLinks([]);
       }
       setEdition(saved);
       setSavedVersion(versionAtSave);
       setAutosavedAt(null);
+      setRefusal(null);
       // Show what was stored (trimmed), unless the officer has typed on meanwhile.
       if (latest.current.version === versionAtSave) {
         setFields(fieldsOf(saved));
@@ -281,6 +339,95 @@ function DraftEditor({ edition: initialEdition, initial, restored, restoreRefuse
     }
   }
 
+  /** A new interpretation's documents, linked now that it exists; one that cannot be is said and skipped. */
+  async function linkPending(saved: Edition): Promise<Edition> {
+    let current = saved;
+    for (const document of pendingLinks) {
+      try {
+        current = await command('interpretations.link', { interpretationItemId: saved.itemId, documentItemId: document.itemId });
+        notifySuccess(t('interpretation.linked', { title: document.title || t('editor.untitled') }));
+      } catch (thrown) {
+        notifyFailure(t, thrown);
+      }
+    }
+    return current;
+  }
+
+  /** Links changed from a panel: the stored edition is the same, with its links and checks updated. */
+  function linksChanged(next: Edition) {
+    if (edition && next.id === edition.id) setEdition(next);
+    else setCheckGeneration((g) => g + 1);
+    setRefusal(null);
+  }
+
+  /** Leaves for `then` (the list, another item), asking first if there are unsaved changes. */
+  function leave(then: () => void, saveLabel: MessageKey = 'editor.leave_save') {
+    if (dirty && canEdit) setLeaving({ then, saveLabel });
+    else then();
+  }
+
+  function openLinked(editionId: string) {
+    leave(() => openEditor({ kind: 'edition', editionId }), 'editor.leave_save_open');
+  }
+
+  /** A new interpretation of this document, linked to it at its first save. */
+  async function createInterpretation() {
+    if (!edition) return;
+    setCreatingInterpretation(true);
+    try {
+      if (dirty && canEdit && !(await save())) return;
+      const joint = fields.coIssuers.length > 0 && !!fields.leadUnit.trim();
+      openEditor({
+        kind: 'new',
+        categoryId: INTERPRETATION_CATEGORY,
+        interpret: { itemId: edition.itemId, title: fields.title.trim(), draftingUnit: (joint ? fields.leadUnit : fields.draftingUnit).trim() },
+      });
+    } finally {
+      setCreatingInterpretation(false);
+    }
+  }
+
+  /** Submitting for review: saves what is not saved yet, checks once more, then asks for confirmation. */
+  async function startSubmit() {
+    if (!edition || submitting) return;
+    setRefusal(null);
+    if (dirty && !(await save())) return;
+    setSubmitting(true);
+    try {
+      const fresh = await command('workflow.checkSubmit', { editionId: edition.id });
+      setCheckGeneration((g) => g + 1);
+      // The panel lists the reasons as soon as the check above is shown there.
+      if (fresh.blocking.length) throw new ApiFailure({ code: 'workflow.refused', params: { count: fresh.blocking.length } });
+      setConfirmSubmit(true);
+    } catch (thrown) {
+      notifyFailure(t, thrown);
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  async function submit() {
+    if (!edition) return;
+    setSubmitting(true);
+    try {
+      const result = await command('workflow.submit', { editionId: edition.id });
+      setConfirmSubmit(false);
+      notifySuccess(result.submitted.length > 1 ? t('submit.done_together', { count: result.submitted.length }) : t('submit.done'));
+      const reloaded = await command('items.edition', { editionId: edition.id });
+      setEdition(reloaded);
+      setFields(fieldsOf(reloaded));
+      setCategoryId(reloaded.categoryId);
+    } catch (thrown) {
+      setConfirmSubmit(false);
+      const error = toApiError(thrown);
+      if (error.code === 'workflow.refused') setRefusal(error);
+      else notifyFailure(t, thrown);
+      setCheckGeneration((g) => g + 1);
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
   // Ctrl+S saves from anywhere in the editor, inputs and the body included.
   useHotkeys([['mod+S', () => void save()]], [], true);
 
@@ -291,7 +438,9 @@ function DraftEditor({ edition: initialEdition, initial, restored, restoreRefuse
     state.timer = null;
     await state.pending;
     await command('autosave.discard', { editionId: edition?.id ?? '' }).catch(() => undefined);
-    closeEditor();
+    const then = leaving?.then ?? closeEditor;
+    setLeaving(null);
+    then();
   }
 
   async function startNewEdition() {
@@ -319,6 +468,12 @@ function DraftEditor({ edition: initialEdition, initial, restored, restoreRefuse
   });
   const isCurrent = !!edition && !!history && history[0]?.id === edition.id;
   const canStartEdition = isOfficer && !!edition && edition.status === 'published' && isCurrent;
+  const isInterpretation = categoryId === INTERPRETATION_CATEGORY;
+  const interpretationCategory = categories.find((c) => c.id === INTERPRETATION_CATEGORY);
+  const submitCheck = useSubmitCheck(isOfficer ? edition : null, checkGeneration);
+  const together = togetherTitles(submitCheck.check, edition, t('editor.untitled'));
+  const canSubmit = isOfficer && !!edition && edition.status === 'draft';
+  const submitBlocked = !submitCheck.check || submitCheck.check.blocking.length > 0;
 
   return (
     <Stack gap="md" pb="xl" data-testid="editor">
@@ -339,7 +494,7 @@ function DraftEditor({ edition: initialEdition, initial, restored, restoreRefuse
           <Button
             variant="subtle"
             leftSection={<IconArrowLeft size={16} />}
-            onClick={() => (dirty && canEdit ? setConfirmLeave(true) : closeEditor())}
+            onClick={() => leave(closeEditor)}
             data-testid="editor-back"
           >
             {t('editor.back')}
@@ -347,7 +502,7 @@ function DraftEditor({ edition: initialEdition, initial, restored, restoreRefuse
           <Title order={3} style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }} miw={0}>
             {edition ? fields.title || t('editor.untitled') : t('editor.new_title')}
           </Title>
-          {edition && <StatusBadge status={edition.status} size="md" />}
+          {edition && <StatusBadge status={edition.status} size="md" testId="editor-status" />}
         </Group>
         <Group gap="sm" wrap="nowrap">
           <SaveState isNew={!edition} dirty={dirty} canEdit={canEdit} saving={saving} autosavedAt={autosavedAt} />
@@ -373,6 +528,18 @@ function DraftEditor({ edition: initialEdition, initial, restored, restoreRefuse
               {t('editor.save')}
             </Button>
           )}
+          {canSubmit && (
+            <Button
+              color="teal"
+              leftSection={<IconSend size={16} />}
+              onClick={() => void startSubmit()}
+              loading={submitting}
+              disabled={submitBlocked || saving}
+              data-testid="submit-review"
+            >
+              {t('submit.button')}
+            </Button>
+          )}
         </Group>
       </Group>
 
@@ -390,11 +557,23 @@ function DraftEditor({ edition: initialEdition, initial, restored, restoreRefuse
 
       <Identity edition={edition} />
       <DueNotice edition={edition} fields={fields} savedFields={savedFields} />
+      <InterpretationDueNotice due={edition?.interpretationDue ?? null} workdays={interpretationSettings.dueWorkdays} />
+
+      {canSubmit && (
+        <SubmitPanel
+          check={submitCheck.check}
+          error={submitCheck.error}
+          loading={submitCheck.loading}
+          together={together}
+          dirty={dirty}
+          refusal={refusal}
+        />
+      )}
 
       {problems.count > 0 && (edition || saveTried) && (
         <Alert color="orange" icon={<IconAlertTriangle />} data-testid="problem-summary">
           {t('editor.problem_summary', { count: problems.count })}
-          {problems.elsewhere(FORM_FIELDS).map(({ field, message }, index) => (
+          {problems.elsewhere(formFields(categoryId, fields)).map(({ field, message }, index) => (
             <Text key={index} size="sm" mt={4}>
               {isMessageKey(`catalogue.field.${field}`) ? t(`catalogue.field.${field}` as MessageKey) : field}
               {t('common.label_separator')}
@@ -414,7 +593,32 @@ function DraftEditor({ edition: initialEdition, initial, restored, restoreRefuse
         readOnly={!canEdit}
         today={today}
         topics={settings.topics}
+        interpretationForms={interpretationSettings.forms}
       />
+
+      {(isInterpretation || (edition?.links.documents.length ?? 0) > 0) && (
+        <LinkedDocumentsPanel
+          edition={edition}
+          pending={pendingLinks}
+          onPendingChange={(next) => {
+            setPendingLinks(next);
+            setVersion((v) => v + 1);
+          }}
+          canEdit={canEdit}
+          onEditionChange={linksChanged}
+          onOpen={openLinked}
+        />
+      )}
+      {(!isInterpretation || (edition?.links.interpretations.length ?? 0) > 0) && (
+        <LinkedInterpretationsPanel
+          edition={edition}
+          canCreate={isOfficer && !isInterpretation && !!interpretationCategory?.active}
+          creating={creatingInterpretation}
+          onCreate={() => void createInterpretation()}
+          onOpen={openLinked}
+          normative={fields.normative}
+        />
+      )}
 
       <Stack gap={6}>
         <Text fw={500} size="sm">
@@ -438,11 +642,20 @@ function DraftEditor({ edition: initialEdition, initial, restored, restoreRefuse
         />
       )}
 
-      <Modal opened={confirmLeave} onClose={() => setConfirmLeave(false)} title={t('editor.leave_title')} size="md">
+      <SubmitDialog
+        opened={confirmSubmit}
+        onClose={() => setConfirmSubmit(false)}
+        onConfirm={() => void submit()}
+        submitting={submitting}
+        warnings={submitCheck.check?.warnings ?? []}
+        together={together}
+      />
+
+      <Modal opened={!!leaving} onClose={() => setLeaving(null)} title={t('editor.leave_title')} size="md">
         <Stack gap="md">
           <Text size="sm">{t('editor.leave_message')}</Text>
           <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={() => setConfirmLeave(false)}>
+            <Button variant="default" onClick={() => setLeaving(null)}>
               {t('editor.leave_stay')}
             </Button>
             <Button variant="light" color="red" onClick={() => void leaveWithoutSaving()} data-testid="editor-leave-discard">
@@ -450,18 +663,31 @@ function DraftEditor({ edition: initialEdition, initial, restored, restoreRefuse
             </Button>
             <Button
               onClick={() => {
-                setConfirmLeave(false);
-                void save().then((ok) => ok && closeEditor());
+                const then = leaving?.then ?? closeEditor;
+                setLeaving(null);
+                void save().then((ok) => ok && then());
               }}
               data-testid="editor-leave-save"
             >
-              {t('editor.leave_save')}
+              {t(leaving?.saveLabel ?? 'editor.leave_save')}
             </Button>
           </Group>
         </Stack>
       </Modal>
     </Stack>
   );
+}
+
+interface Leaving {
+  then(): void;
+  saveLabel: MessageKey;
+}
+
+/** What autosave keeps: the editor's content, and a new interpretation's documents to link. */
+function autosavePayload({ categoryId, fields, pendingLinks, editionId, editor }: Latest): string {
+  const content: DraftContent = { categoryId, fields, bodyHtml: editor?.getHTML() ?? '' };
+  if (!editionId && pendingLinks.length) content.pendingLinks = pendingLinks;
+  return JSON.stringify(content);
 }
 
 interface SaveStateProps {
