@@ -1,5 +1,5 @@
 import { Stack, Tabs, Title } from '@mantine/core';
-import { IconBuilding, IconCalendarEvent, IconCategory, IconDatabase, IconMessageCircle, IconSettings, IconUserCircle, IconUsers } from '@tabler/icons-react';
+import { IconBuilding, IconCalendarEvent, IconCategory, IconDatabase, IconMessageCircle, IconSettings, IconShieldLock, IconUserCircle, IconUsers } from '@tabler/icons-react';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { GeneralTab } from './GeneralTab.js';
@@ -10,6 +10,7 @@ import { DataTab } from './DataTab.js';
 import { CalendarTab } from './CalendarTab.js';
 import { CategoriesTab } from './CategoriesTab.js';
 import { InterpretationsTab } from './InterpretationsTab.js';
+import { ReviewSettingsTab } from './ReviewSettingsTab.js';
 
 export function SettingsPage() {
   const { t } = useI18n();
@@ -39,6 +40,9 @@ export function SettingsPage() {
               <Tabs.Tab value="interpretations" leftSection={<IconMessageCircle size={16} />} data-testid="settings-tab-interpretations">
                 {t('settings.tab.interpretations')}
               </Tabs.Tab>
+              <Tabs.Tab value="review" leftSection={<IconShieldLock size={16} />} data-testid="settings-tab-review">
+                {t('settings.tab.review')}
+              </Tabs.Tab>
               <Tabs.Tab value="users" leftSection={<IconUsers size={16} />} data-testid="settings-tab-users">
                 {t('settings.tab.users')}
               </Tabs.Tab>
@@ -67,6 +71,9 @@ export function SettingsPage() {
             </Tabs.Panel>
             <Tabs.Panel value="interpretations" pt="lg">
               <InterpretationsTab />
+            </Tabs.Panel>
+            <Tabs.Panel value="review" pt="lg">
+              <ReviewSettingsTab />
             </Tabs.Panel>
             <Tabs.Panel value="users" pt="lg">
               <UsersTab />
