@@ -100,7 +100,7 @@ function openInBrowser(url: string): boolean {
 }
 
 async function serve(dataDir: string, port: number, open: boolean): Promise<void> {
-  const backend = openBackend({ dataDir, mode: 'browser' });
+  const backend = openBackend({ dataDir, mode: 'browser', sync: true });
   const server = await startServer({ backend, rendererDir, port });
   console.log(`政务公开工作台 browser mode: ${server.url}`);
   console.log(`data: ${dataDir}`);

@@ -61,7 +61,7 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(async () => {
     let backend: Backend;
     try {
-      backend = openBackend({ dataDir, mode: 'electron', platform: electronPlatform, ...(app.isPackaged ? {} : { sqliteBinding: electronSqliteBinding }) });
+      backend = openBackend({ dataDir, mode: 'electron', platform: electronPlatform, sync: true, ...(app.isPackaged ? {} : { sqliteBinding: electronSqliteBinding }) });
     } catch (error) {
       const t = translator('zh-CN');
       const message = error instanceof AppError ? errorMessage(t, error.toApiError()) : String(error);

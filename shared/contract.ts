@@ -543,6 +543,48 @@ export const contract = {
   /** Back to draft for changes (the author or a reviewer); a sign-off on it is voided. */
   'workflow.returnToDraft': command({ input: z.object({ editionId: Id, reason: z.string().trim().min(1).max(500) }), output: EditionSchema, access: ['officer', 'reviewer'] }),
 
+  'publishing.settings': command({ input: Empty, output: z.object({ siteUrl: z.string().nullable(), tokenSet: z.boolean() }), access: 'user' }),
+  'publishing.configure': command({
+    input: z.object({ siteUrl: z.url({ protocol: /^https?$/ }), token: z.string().min(8).max(512) }),
+    output: z.object({ siteUrl: z.string().nullable(), tokenSet: z.boolean() }),
+    access: ['admin'],
+  }),
+  /** 签发 (password re-entered): binds to the review's content hash and queues the item for the website. */
+  'publishing.approve': command({ input: z.object({ editionId: Id, password: z.string().min(1).max(256) }), output: z.object({ queued: z.array(z.string()) }), access: ['approver'] }),
+  /** For the status bar: online/offline, queued, failed, conflicts, last successful sync. */
+  'publishing.status': command({
+    input: Empty,
+    output: z.object({
+      configured: z.boolean(),
+      online: z.boolean().nullable(),
+      queued: z.number().int(),
+      failed: z.number().int(),
+      conflicts: z.number().int(),
+      lastSuccessAt: z.string().nullable(),
+    }),
+    access: 'user',
+  }),
+  'publishing.jobs': command({
+    input: z.object({ state: z.enum(['all', 'pending', 'done', 'failed', 'conflict', 'cancelled']) }),
+    output: z.array(
+      z.object({
+        id: z.number().int(),
+        itemId: z.string(),
+        editionId: z.string(),
+        title: z.string(),
+        state: z.string(),
+        attempts: z.number().int(),
+        lastError: z.string(),
+        url: z.string().nullable(),
+        updatedAt: z.string(),
+        history: z.array(z.object({ at: z.string(), outcome: z.string(), status: z.number().int().nullable(), message: z.string() })),
+      }),
+    ),
+    access: 'user',
+  }),
+  'publishing.retry': command({ input: z.object({ jobId: z.number().int() }), output: Ok, access: ['approver', 'admin'] }),
+  'publishing.cancel': command({ input: z.object({ jobId: z.number().int() }), output: Ok, access: ['approver', 'admin'] }),
+
   'calendar.years': command({
     input: Empty,
     output: z.array(z.object({ year: z.number().int(), source: z.string(), holidays: z.number().int(), makeupWorkdays: z.number().int() })),

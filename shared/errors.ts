@@ -49,6 +49,8 @@ export const ERROR_CODES = [
   'extract.entity_bomb',
   'extract.encrypted',
   'workflow.refused',
+  'approval.refused',
+  'publishing.job_not_changeable',
   'review.refused',
   'review.not_submitted',
   'review.unknown_item',

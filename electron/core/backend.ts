@@ -10,6 +10,7 @@ import { AppError, type ApiError } from '../../shared/errors.js';
 import { getSetting } from './db/settings-repo.js';
 import { appVersion } from './paths.js';
 import { seedCalendar } from './services/calendar.js';
+import { startSyncLoop } from './sync/loop.js';
 
 export const DATABASE_FILE = 'gongkai.db';
 const DEFAULT_IDLE_MINUTES = 15;
@@ -27,6 +28,8 @@ export interface BackendOptions {
   /** better-sqlite3's native module built for the running runtime, when not the default one. */
   sqliteBinding?: string;
   platform?: Platform;
+  /** Run the sync worker in the background (the app; not one-off CLI commands or tests). */
+  sync?: boolean;
   clock?: Clock;
   log?: Logger;
 }
@@ -104,7 +107,9 @@ export function openBackend(options: BackendOptions): Backend {
     }
   }
 
+  const stopSync = options.sync ? startSyncLoop(context(null), log) : () => undefined;
   const close = () => {
+    stopSync();
     clearTimeout(checkpointTimer);
     db.close();
   };

@@ -11,6 +11,7 @@ import { SettingsPage } from '../pages/settings/SettingsPage.js';
 import { AuditLogPage } from '../pages/audit/AuditLogPage.js';
 import { DashboardPage } from '../pages/dashboard/DashboardPage.js';
 import { DraftsPage } from '../pages/drafts/DraftsPage.js';
+import { ReviewPage } from '../pages/review/ReviewPage.js';
 import { WorkspaceContext, type EditorTarget, type OpenEditor } from '../workspace.js';
 
 /** Unattended screens lock themselves: these machines sit in shared offices. */
@@ -104,6 +105,8 @@ function AreaPage({ area }: { area: Area }) {
       return <DashboardPage />;
     case 'drafts':
       return <DraftsPage />;
+    case 'review':
+      return <ReviewPage />;
     case 'settings':
       return <SettingsPage />;
     case 'audit':

@@ -74,7 +74,7 @@ function interpretationQueues(ctx: Ctx, calendar: WorkCalendar, today: string) {
       const e = currentEdition(ctx, itemId);
       const due = interpretationDue(ctx, e);
       if (!due) return [];
-      return [dated(calendar, today, { itemId, editionId: e.id, title: e.title, documentTitle: due.document.title, documentPublished: due.document.publishDate!, due: due.date, provisional: due.provisional })];
+      return [dated(calendar, today, { itemId, editionId: e.id, title: e.title, documentTitle: due.document.title, documentPublished: due.published, due: due.date, provisional: due.provisional })];
     })
     .sort((a, b) => a.due.localeCompare(b.due));
   const soon = rows.filter((r) => r.due >= today && r.workdaysLeft <= DUE_SOON_WORKDAYS);

@@ -17,6 +17,7 @@ import * as deadlines from './deadlines.js';
 import * as interpretations from './interpretations.js';
 import * as workflow from './workflow.js';
 import * as review from './review.js';
+import * as publishing from './publishing.js';
 
 export type Service<K extends CommandName> = (ctx: Ctx, input: ParsedInput<K>) => CommandOutput<K> | Promise<CommandOutput<K>>;
 
@@ -76,6 +77,13 @@ export const services: { [K in CommandName]: Service<K> } = {
   'review.decide': review.decide,
   'review.exportRecord': review.exportRecord,
   'workflow.returnToDraft': review.returnToDraft,
+  'publishing.settings': publishing.settings,
+  'publishing.configure': publishing.configure,
+  'publishing.approve': publishing.approve,
+  'publishing.status': publishing.status,
+  'publishing.jobs': publishing.jobs,
+  'publishing.retry': publishing.retry,
+  'publishing.cancel': publishing.cancel,
   'calendar.years': calendar.years,
   'calendar.import': calendar.importCalendar,
   'calendar.setDay': calendar.setDay,

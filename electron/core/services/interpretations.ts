@@ -4,6 +4,7 @@ import type { CommandOutput, Edition, ParsedInput } from '../../../shared/contra
 import { AppError } from '../../../shared/errors.js';
 import { copiedShare, DEFAULT_INTERPRETATION_FORMS } from '../../../shared/domain/interpretation-rules.js';
 import { addWorkdays } from '../../../shared/domain/working-days.js';
+import { shanghaiDate } from '../../../shared/domain/local-date.js';
 import { getSetting, setSetting } from '../db/settings-repo.js';
 import { findEdition, itemHistory, type EditionRecord } from '../db/items-repo.js';
 import { workCalendar } from './calendar.js';
@@ -79,21 +80,31 @@ export function copyChecks(ctx: Ctx, e: EditionRecord): Edition['copyChecks'] {
  * An unpublished interpretation of a published document is due N working days after the
  * document's 发布日期 (the earliest, if it interprets several).
  */
-export function interpretationDue(ctx: Ctx, e: Pick<EditionRecord, 'itemId' | 'categoryId' | 'status'>): { date: string; provisional: boolean; document: EditionRecord } | null {
+export function interpretationDue(
+  ctx: Ctx,
+  e: Pick<EditionRecord, 'itemId' | 'categoryId' | 'status'>,
+): { date: string; provisional: boolean; document: EditionRecord; published: string } | null {
   if (e.categoryId !== INTERPRETATION_CATEGORY || ['published', 'withdrawn', 'superseded'].includes(e.status)) return null;
   const { dueWorkdays } = interpretationSettings(ctx);
   const calendar = workCalendar(ctx);
-  let earliest: { date: string; provisional: boolean; document: EditionRecord } | null = null;
+  let earliest: { date: string; provisional: boolean; document: EditionRecord; published: string } | null = null;
   for (const documentItemId of linkedItemIds(ctx, e.itemId).documents) {
     const document = publishedEdition(ctx, documentItemId);
-    if (!document?.publishDate) continue;
-    const { due, provisional } = addWorkdays(calendar, document.publishDate, dueWorkdays);
-    if (!earliest || due < earliest.date) earliest = { date: due, provisional, document };
+    const published = document && (document.publishDate ?? siteDate(ctx, documentItemId));
+    if (!document || !published) continue;
+    const { due, provisional } = addWorkdays(calendar, published, dueWorkdays);
+    if (!earliest || due < earliest.date) earliest = { date: due, provisional, document, published };
   }
   return earliest;
 }
 
 /** Links are published with the interpretation, so they change only while it is a draft. */
+/** The day the website first showed the item (Asia/Shanghai), for editions signed without a 发布日期. */
+function siteDate(ctx: Ctx, itemId: string): string | null {
+  const row = ctx.db.prepare('SELECT published_at FROM site_items WHERE item_id = ?').get(itemId) as { published_at: string } | undefined;
+  return row ? shanghaiDate(new Date(row.published_at)) : null;
+}
+
 function requireInterpretation(ctx: Ctx, itemId: string): EditionRecord {
   const e = currentEdition(ctx, itemId);
   if (e.categoryId !== INTERPRETATION_CATEGORY) throw new AppError('interpretations.not_interpretation');

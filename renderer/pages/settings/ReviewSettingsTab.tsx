@@ -35,7 +35,7 @@ function newItemId(items: ChecklistItem[]): string {
   return `custom_${n}`;
 }
 
-/** 保密审查 settings: the checklist template, the unit's own published numbers, sensitive words, and how ID numbers are masked. */
+/** Confidentiality-review settings: the checklist template, the unit's own published numbers, sensitive words, and how ID numbers are masked. */
 export function ReviewSettingsTab() {
   const { t } = useI18n();
   const settings = useQuery('review.settings');
