@@ -2,6 +2,7 @@
 import { cpus, totalmem } from 'node:os';
 import { benchDrafts } from './drafts.js';
 import { benchScanner } from './scanner.js';
+import { benchPublishing } from './publishing.js';
 import { mb } from './stats.js';
 
 const items = Number(process.env.BENCH_ITEMS ?? 100_000);
@@ -13,5 +14,8 @@ for (const line of await benchDrafts(items)) console.log(line);
 console.log('');
 console.log('## Confidentiality scanner');
 for (const line of await benchScanner()) console.log(line);
+console.log('');
+console.log('## Publishing');
+for (const line of await benchPublishing(Number(process.env.BENCH_PAIRS ?? 250))) console.log(line);
 console.log('');
 console.log(`Peak resident memory of the benchmark process: ${mb(process.resourceUsage().maxRSS * 1024)} MB.`);

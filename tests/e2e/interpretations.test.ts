@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startApp, type RunningApp } from '../support/app.js';
-import { ADMIN, TestClock, UNIT } from '../support/backend.js';
+import { TestClock } from '../support/backend.js';
 import { INTERPRETATION_ELEMENTS } from '../../shared/domain/interpretation-rules.js';
 
 let app: RunningApp;
@@ -12,17 +12,8 @@ const INTERPRETATION = '《雷州市优化营商环境办法》政策解读';
 
 beforeAll(async () => {
   app = await startApp({ clock: new TestClock() });
-  const call = async (name: string, input: unknown, session: string | null = null) => {
-    const result = await app.backend.call(name, input, session);
-    if (!result.ok) throw new Error(JSON.stringify(result.error));
-    return result.value as { sessionId: string };
-  };
-  const { sessionId } = await call('setup.complete', { unit: UNIT, admin: ADMIN, language: 'zh-CN' });
-  await call('users.create', { username: 'xiaoli', displayName: '李小丽', password: 'Passw0rd!', roles: ['officer'] }, sessionId);
-  page = await app.open();
-  await page.getByTestId('login-username').fill('xiaoli');
-  await page.getByTestId('login-password').fill('Passw0rd!');
-  await page.getByTestId('login-submit').click();
+  await app.setUpOffice([{ username: 'xiaoli', displayName: '李小丽', roles: ['officer'] }]);
+  page = await app.openAs('xiaoli');
   await page.getByTestId('nav-drafts').click();
 }, 60_000);
 afterAll(async () => app?.close());

@@ -1,44 +1,32 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startApp, type RunningApp } from '../support/app.js';
-import { ADMIN, TestClock, UNIT } from '../support/backend.js';
+import { PASSWORD, startApp, type RunningApp } from '../support/app.js';
+import { TestClock } from '../support/backend.js';
+import { validIdNumber } from '../support/identity.js';
 import { fields } from '../support/items.js';
 
 let app: RunningApp;
 let page: Page;
 let editionId: string;
 
-/** A valid 18-digit ID number: GB 11643 check digit appended. */
-function idNumber(first17: string): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...first17].reduce((s, d, i) => s + Number(d) * weights[i]!, 0);
-  return first17 + '10X98765432'[sum % 11];
-}
-const ID = idNumber('44088219850312123');
+const ID = validIdNumber('44088219850312123');
 const MOBILE = '13912345678';
 const TITLE = '2026年第一季度低保金发放名单公示';
 const BODY = `<p>2026年第一季度低保金发放名单公示如下：</p><table><tr><td>张三</td><td>${ID}</td><td>附城镇</td></tr></table><p>联系人：李四，手机 ${MOBILE}。</p>`;
 
 beforeAll(async () => {
   app = await startApp({ clock: new TestClock() });
-  const call = async <T = { sessionId: string }>(name: string, input: unknown, session: string | null = null): Promise<T> => {
-    const result = await app.backend.call(name, input, session);
-    if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.error)}`);
-    return result.value as T;
-  };
-  const { sessionId: admin } = await call('setup.complete', { unit: UNIT, admin: ADMIN, language: 'zh-CN' });
-  await call('users.create', { username: 'xiaoli', displayName: '李小丽', password: 'Passw0rd!', roles: ['officer'] }, admin);
-  await call('users.create', { username: 'zhangsh', displayName: '张审', password: 'Passw0rd!', roles: ['reviewer'] }, admin);
-  const { sessionId: officer } = await call('auth.login', { username: 'xiaoli', password: 'Passw0rd!' });
-  const edition = await call<{ id: string }>('items.create', { categoryId: 'notice', fields: fields({ title: TITLE, documentNumber: '' }), bodyHtml: BODY }, officer);
+  await app.setUpOffice([
+    { username: 'xiaoli', displayName: '李小丽', roles: ['officer'] },
+    { username: 'zhangsh', displayName: '张审', roles: ['reviewer'] },
+  ]);
+  const { sessionId: officer } = await app.call<{ sessionId: string }>('auth.login', { username: 'xiaoli', password: PASSWORD });
+  const edition = await app.call<{ id: string }>('items.create', { categoryId: 'notice', fields: fields({ title: TITLE, documentNumber: '' }), bodyHtml: BODY }, officer);
   editionId = edition.id;
-  await call('workflow.submit', { editionId }, officer);
+  await app.call('workflow.submit', { editionId }, officer);
 
-  page = await app.open();
-  await page.getByTestId('login-username').fill('zhangsh');
-  await page.getByTestId('login-password').fill('Passw0rd!');
-  await page.getByTestId('login-submit').click();
+  page = await app.openAs('zhangsh');
   await page.getByTestId('nav-review').click();
 }, 60_000);
 afterAll(async () => app?.close());

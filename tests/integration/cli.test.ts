@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/backend.js';
+import { validIdNumber } from '../support/identity.js';
 
 const BIN = fileURLToPath(new URL('../../bin/gongkai.js', import.meta.url));
 let dataDir: string;
@@ -94,15 +95,10 @@ describe('gongkai', () => {
 });
 
 describe('gongkai scan', () => {
-  const id = (first17: string) => {
-    const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-    return first17 + '10X98765432'[[...first17].reduce((s, d, i) => s + Number(d) * weights[i]!, 0) % 11];
-  };
-
   it('prints the findings as JSON with kind, severity, score, location and explanation, and exits 1 on a blocking one', () => {
     const dir = tempDir();
     const list = join(dir, '低保名单.csv');
-    const ID = id('44088219850312123');
+    const ID = validIdNumber('44088219850312123');
     writeFileSync(list, `姓名,身份证号,电话\n张三,${ID},13912345678\n`);
     const office = join(dir, '通知.txt');
     writeFileSync(office, '咨询电话：0759-8812886。\n');

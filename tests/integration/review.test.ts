@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeBackend, type TestBackend } from '../support/backend.js';
 import { fields } from '../support/items.js';
+import { validIdNumber } from '../support/identity.js';
 import { isValidIdCard } from '../../shared/domain/scanner/index.js';
 import { strFromU8, unzipSync } from 'fflate';
 import { CommentRangeEnd, CommentRangeStart, CommentReference, DeletedTextRun, Document, Packer, Paragraph, TextRun } from 'docx';
@@ -10,13 +11,7 @@ let admin: string;
 let officer: string;
 let reviewer: string;
 
-/** A valid 18-digit ID number: GB 11643 check digit appended. */
-function idNumber(first17: string): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...first17].reduce((s, d, i) => s + Number(d) * weights[i]!, 0);
-  return first17 + '10X98765432'[sum % 11];
-}
-const ID = idNumber('44088219850312123');
+const ID = validIdNumber('44088219850312123');
 
 const LIST = `<p>2026年第一季度低保金发放名单公示：</p><table><tr><td>张三</td><td>${ID}</td><td>附城镇</td></tr></table><p>监督电话：0759-8812886。</p>`;
 

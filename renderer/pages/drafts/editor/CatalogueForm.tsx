@@ -4,30 +4,10 @@ import { useState, type ReactNode } from 'react';
 import { useI18n } from '../../../i18n.js';
 import { CategorySelect } from '../../../components/CategorySelect.js';
 import { INTERPRETATION_CATEGORY, ONLINE_INTERVIEW_CATEGORY } from '../../../catalogue.js';
-import { DISCLOSURE, DISCLOSURE_ARTICLES, SOURCE_LEVELS, VALIDITY, type CatalogueFields } from '../../../../shared/domain/catalogue.js';
+import { CATALOGUE_FIELD_NAMES, DISCLOSURE, DISCLOSURE_ARTICLES, SOURCE_LEVELS, VALIDITY, type CatalogueFields } from '../../../../shared/domain/catalogue.js';
 import type { Category } from '../../../../shared/contract.js';
 import type { FieldName, FieldProblems } from './problems.js';
 
-/** The fields this form always shows; problems with any other field are listed above it. */
-const COMMON_FIELDS: readonly FieldName[] = [
-  'title',
-  'summary',
-  'topic',
-  'publisher',
-  'draftingUnit',
-  'writtenDate',
-  'publishDate',
-  'publishDateReason',
-  'documentNumber',
-  'disclosure',
-  'disclosureArticle',
-  'disclosureReason',
-  'validity',
-  'repealedDate',
-  'normative',
-  'keywords',
-  'sourceLevel',
-];
 
 /** Which of the category-specific sections the form shows: the category's own, and any that holds a value (so nothing is hidden). */
 function sections(categoryId: string, fields: CatalogueFields) {
@@ -40,16 +20,19 @@ function sections(categoryId: string, fields: CatalogueFields) {
   };
 }
 
-/** The fields the form shows for this category and these values. */
+/** The fields the form shows for this category and these values; problems with any other field are listed above it. */
 export function formFields(categoryId: string, fields: CatalogueFields): FieldName[] {
   const shown = sections(categoryId, fields);
-  return [
-    ...COMMON_FIELDS,
-    ...(shown.interpretationForm ? (['interpretationForm'] as const) : []),
-    ...(shown.joint ? (['coIssuers'] as const) : []),
-    ...(shown.leadUnit ? (['leadUnit'] as const) : []),
-    ...(shown.interview ? (['interviewDate', 'interviewGuests', 'interviewTopic'] as const) : []),
-  ];
+  // Fields only some categories use; every other catalogue field is always on the form.
+  const categorySpecific: Partial<Record<FieldName, boolean>> = {
+    interpretationForm: shown.interpretationForm,
+    coIssuers: shown.joint,
+    leadUnit: shown.leadUnit,
+    interviewDate: shown.interview,
+    interviewGuests: shown.interview,
+    interviewTopic: shown.interview,
+  };
+  return CATALOGUE_FIELD_NAMES.filter((name) => categorySpecific[name] ?? true);
 }
 
 /** Co-issuers are often typed or pasted as one list: split on the enumeration comma and other separators too. */
