@@ -1,10 +1,11 @@
 import { AppShell, Badge, Button, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core';
 import { useIdle } from '@mantine/hooks';
-import { IconCloudOff, IconLock, IconLogout } from '@tabler/icons-react';
+import { IconCloudCheck, IconCloudOff, IconLock, IconLogout } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useI18n } from '../i18n.js';
 import { useSession } from '../session.js';
-import { formatRoles } from '../format.js';
+import { formatRoles, formatShortDateTime } from '../format.js';
+import { useQuery } from '../hooks/useQuery.js';
 import { AREAS, AREA_ICONS, areaVisible, type Area } from '../navigation.js';
 import { EmptyState } from './EmptyState.js';
 import { SettingsPage } from '../pages/settings/SettingsPage.js';
@@ -127,9 +128,33 @@ function StatusBar() {
           roles: formatRoles(user.roles, t, language),
         })}
       </Text>
-      <Badge variant="light" color="gray" leftSection={<IconCloudOff size={12} />} data-testid="sync-status">
-        {t('shell.sync_not_configured')}
-      </Badge>
+      <SyncStatus />
     </Group>
+  );
+}
+
+const SYNC_POLL_MS = 10_000;
+
+/** Website sync at a glance: not configured, offline, problems to look at, or fine. */
+function SyncStatus() {
+  const { t, language } = useI18n();
+  const status = useQuery('publishing.status');
+  const { reload } = status;
+  useEffect(() => {
+    const timer = setInterval(reload, SYNC_POLL_MS);
+    return () => clearInterval(timer);
+  }, [reload]);
+  const s = status.data;
+  const [color, label] = !s?.configured
+    ? ['gray', t('shell.sync_not_configured')]
+    : s.online === false
+      ? ['red', t('shell.sync_offline', { queued: s.queued })]
+      : s.failed + s.conflicts > 0
+        ? ['orange', t('shell.sync_problems', { failed: s.failed, conflicts: s.conflicts, queued: s.queued })]
+        : ['green', t('shell.sync_ok', { queued: s.queued, last: s.lastSuccessAt ? formatShortDateTime(s.lastSuccessAt, language) : t('shell.sync_never') })];
+  return (
+    <Badge variant="light" color={color} leftSection={color === 'green' ? <IconCloudCheck size={12} /> : <IconCloudOff size={12} />} data-testid="sync-status" data-state={color}>
+      {label}
+    </Badge>
   );
 }

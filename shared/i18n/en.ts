@@ -84,6 +84,10 @@ export const en: Record<MessageKey, string> = {
   'shell.logout': 'Sign out',
   'shell.signed_in_as': 'Signed in: {name} ({roles})',
   'shell.sync_not_configured': 'Website sync: not configured',
+  'shell.sync_offline': 'Website sync: offline, {queued} queued',
+  'shell.sync_problems': 'Website sync: {failed} failed, {conflicts} conflicts, {queued} queued',
+  'shell.sync_ok': 'Website sync: working, {queued} queued, last success {last}',
+  'shell.sync_never': 'none yet',
 
   'nav.dashboard': 'Dashboard',
   'nav.drafts': 'Drafts',

@@ -85,6 +85,10 @@ export const zhCN = {
   'shell.logout': '退出登录',
   'shell.signed_in_as': '当前用户：{name}（{roles}）',
   'shell.sync_not_configured': '网站同步：未配置',
+  'shell.sync_offline': '网站同步：离线，{queued} 项待发布',
+  'shell.sync_problems': '网站同步：{failed} 项失败，{conflicts} 项冲突，{queued} 项待发布',
+  'shell.sync_ok': '网站同步：正常，{queued} 项待发布，最近成功 {last}',
+  'shell.sync_never': '暂无',
 
   'nav.dashboard': '工作台',
   'nav.drafts': '稿件',
