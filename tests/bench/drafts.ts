@@ -3,7 +3,7 @@
  * search (bigram index, compared with SQLite's trigram tokenizer) and saving a draft, all through
  * the gate (`backend.call`), as the UI calls them.
  */
-import { statSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import { openBackend } from '../../electron/core/backend.js';
 import { insertEdition, insertItem, nextSerial } from '../../electron/core/db/items-repo.js';
 import { indexEdition } from '../../electron/core/search/edition-search.js';
@@ -116,6 +116,7 @@ export async function benchDrafts(count: number): Promise<string[]> {
 
   lines.push('', ...compareTrigram(backend.db, queries));
   backend.close();
+  rmSync(dataDir, { recursive: true, force: true });
   return lines;
 }
 
