@@ -4,6 +4,7 @@
  * stores the SHA-256 of the canonical content read; any later change voids it.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import sanitizeHtml from 'sanitize-html';
 import type { Ctx } from '../context.js';
 import type { CommandOutput, ParsedInput } from '../../../shared/contract.js';
@@ -14,11 +15,10 @@ import { getSetting, setSetting } from '../db/settings-repo.js';
 import { findEdition, updateEditionContent, type EditionRecord } from '../db/items-repo.js';
 import { findUserById } from '../db/users-repo.js';
 import { verifyPassword } from '../password.js';
-import { htmlToPlainText } from '../html-sanitizer.js';
+import { htmlToPlainText, sanitizeBodyHtml } from '../html-sanitizer.js';
 import { indexEdition } from '../search/edition-search.js';
 import { blobPath, listAttachments } from './attachments.js';
 import { extractText, type TextPart } from '../extract/index.js';
-import { readFileSync } from 'node:fs';
 import { presentEdition, requireEdition } from './items.js';
 import { record } from './audit-trail.js';
 import { requireActor } from './users.js';
@@ -182,19 +182,27 @@ async function state(ctx: Ctx, editionId: string): Promise<CommandOutput<'review
             : null,
         }
       : null;
-  const actor = ctx.actor;
-  const signOffBlockers = decisionReasons({
-    reviewerIsAuthor: actor?.id === e.authorId,
-    reviewerIsReviewer: Boolean(actor?.roles.includes('reviewer')),
-    status: e.status,
-    unansweredRequired: checklist.filter((i) => i.severity === 'required' && i.answer === null).map((i) => i.id),
-    failedRequired: checklist.filter((i) => i.severity === 'required' && i.answer === 'no').map((i) => i.id),
-    unresolvedBlocking: findings.filter((f) => f.severity === 'block' && !f.resolution).length,
-    decision: 'approve',
-    basis: null,
-    note: '',
-  });
+  const signOffBlockers = decisionReasons(decisionFacts(ctx, e, { checklist, findings }, { decision: 'approve', basis: null, note: '' }));
   return { editionId: e.id, status: e.status, checklist, findings, decision, signOffBlockers };
+}
+
+/** What the decision rules look at: who decides, the checklist, and the unresolved blocking findings. */
+function decisionFacts(
+  ctx: Ctx,
+  e: EditionRecord,
+  review: Pick<CommandOutput<'review.get'>, 'checklist' | 'findings'>,
+  choice: Pick<ParsedInput<'review.decide'>, 'decision' | 'basis' | 'note'>,
+) {
+  const required = review.checklist.filter((i) => i.severity === 'required');
+  return {
+    reviewerIsAuthor: ctx.actor?.id === e.authorId,
+    reviewerIsReviewer: Boolean(ctx.actor?.roles.includes('reviewer')),
+    status: e.status,
+    unansweredRequired: required.filter((i) => i.answer === null).map((i) => i.id),
+    failedRequired: required.filter((i) => i.answer === 'no').map((i) => i.id),
+    unresolvedBlocking: review.findings.filter((f) => f.severity === 'block' && !f.resolution).length,
+    ...choice,
+  };
 }
 
 export function get(ctx: Ctx, input: ParsedInput<'review.get'>): Promise<CommandOutput<'review.get'>> {
@@ -267,7 +275,7 @@ export async function mask(ctx: Ctx, input: ParsedInput<'review.mask'>): Promise
     // Longest first, so a number inside a longer one is not masked twice.
     const ordered = [...replacements.entries()].sort((a, b) => b[0].length - a[0].length);
     const apply = (text: string) => ordered.reduce((out, [from, to]) => out.split(from).join(to), text);
-    const bodyHtml = replaceInHtmlText(e.bodyHtml, apply);
+    const bodyHtml = sanitizeBodyHtml(replaceInHtmlText(e.bodyHtml, apply));
     const content = { ...e, title: apply(e.title), summary: apply(e.summary), bodyHtml, bodyText: htmlToPlainText(bodyHtml) };
     ctx.db.transaction(() => {
       updateEditionContent(ctx.db, e.id, content, ctx.clock.now().toISOString());
@@ -288,17 +296,7 @@ export async function decide(ctx: Ctx, input: ParsedInput<'review.decide'>): Pro
   const current = await state(ctx, input.editionId);
   ctx.db.transaction(() => {
     const e = requireEdition(ctx, input.editionId);
-    const reasons = decisionReasons({
-      reviewerIsAuthor: actor.id === e.authorId,
-      reviewerIsReviewer: actor.roles.includes('reviewer'),
-      status: e.status,
-      unansweredRequired: current.checklist.filter((i) => i.severity === 'required' && i.answer === null).map((i) => i.id),
-      failedRequired: current.checklist.filter((i) => i.severity === 'required' && i.answer === 'no').map((i) => i.id),
-      unresolvedBlocking: current.findings.filter((f) => f.severity === 'block' && !f.resolution).length,
-      decision: input.decision,
-      basis: input.basis,
-      note: input.note,
-    });
+    const reasons = decisionReasons(decisionFacts(ctx, e, current, input));
     if (reasons.length) throw new AppError('review.refused', { count: reasons.length }, reasons);
     const at = ctx.clock.now().toISOString();
     const signs = input.decision === 'approve' || input.decision === 'partial';
