@@ -9,6 +9,7 @@ import type { ApiError } from './errors.js';
 import { LANGUAGES } from './i18n/languages.js';
 import { DISCLOSURE, EDITION_STATUSES, SOURCE_LEVELS, VALIDITY } from './domain/catalogue.js';
 import { SYNC_RULE_STRENGTHS } from './domain/interpretation-rules.js';
+import { WITHDRAWAL_REASONS } from './domain/approval-rules.js';
 
 /**
  * 'public': no session needed; 'session': a session, even a locked one (unlock, log out);
@@ -581,6 +582,19 @@ export const contract = {
       }),
     ),
     access: 'user',
+  }),
+  /** 撤稿, with a typed reason; more than a few items at once needs `confirmed`. */
+  'publishing.withdraw': command({
+    input: z.object({
+      editionIds: z.array(Id).min(1).max(500),
+      reason: z.enum(WITHDRAWAL_REASONS),
+      replacedByItemId: Id.nullable(),
+      note: z.string().trim().min(1).max(500),
+      password: z.string().min(1).max(256),
+      confirmed: z.boolean(),
+    }),
+    output: z.object({ queued: z.array(z.string()) }),
+    access: ['approver'],
   }),
   'publishing.retry': command({ input: z.object({ jobId: z.number().int() }), output: Ok, access: ['approver', 'admin'] }),
   'publishing.cancel': command({ input: z.object({ jobId: z.number().int() }), output: Ok, access: ['approver', 'admin'] }),

@@ -50,6 +50,7 @@ export const ERROR_CODES = [
   'extract.encrypted',
   'workflow.refused',
   'approval.refused',
+  'withdrawal.refused',
   'publishing.job_not_changeable',
   'review.refused',
   'review.not_submitted',

@@ -167,4 +167,40 @@ describe('approval and publishing', () => {
     expect(site.store.state(d.itemId)).toMatchObject({ edition: 2, title: '网站上直接改过的标题' });
     expect(await t.ok('publishing.status', {}, officer)).toMatchObject({ conflicts: 1 });
   });
+
+  it('withdraws with a typed reason: the website keeps the page with a notice', async () => {
+    const pair = await reviewedPair(1);
+    await t.ok('publishing.approve', { editionId: pair.document, password: 'Passw0rd!' }, approver);
+    await drainAll();
+    const d = findEdition(t.backend.db, pair.document)!;
+    const withdraw = (input: Record<string, unknown>) =>
+      t.backend.call('publishing.withdraw', { editionIds: [pair.document], reason: 'expired_or_repealed', replacedByItemId: null, note: '已被新办法废止', password: 'Passw0rd!', confirmed: false, ...input }, approver);
+    expect(await withdraw({ reason: 'superseded' })).toMatchObject({ ok: false, error: { code: 'withdrawal.refused', reasons: [{ code: 'withdrawal.replacement_required' }] } });
+    expect(await withdraw({})).toEqual({ ok: true, value: { queued: [pair.document] } });
+    expect((await t.ok('items.edition', { editionId: pair.document }, officer)).status).toBe('withdrawn');
+    await drainAll();
+    expect(site.store.state(d.itemId)!.withdrawal).toMatchObject({ reason: 'expired_or_repealed', note: '已被新办法废止' });
+    const page = await (await fetch(`${site.url}/items/${d.itemId}`)).text();
+    expect(page).toContain('已被新办法废止');
+    expect((await withdraw({})).ok).toBe(false); // already withdrawn
+  });
+
+  it('asks for confirmation before withdrawing more than five items at once', async () => {
+    const ids: string[] = [];
+    for (let n = 1; n <= 6; n++) {
+      const pair = await reviewedPair(n);
+      await t.ok('publishing.approve', { editionId: pair.document, password: 'Passw0rd!' }, approver);
+      ids.push(pair.document);
+    }
+    await drainAll();
+    const input = { editionIds: ids, reason: 'published_in_error', replacedByItemId: null, note: '批量误发', password: 'Passw0rd!' };
+    expect(await t.fails('publishing.withdraw', { ...input, confirmed: false }, approver)).toEqual({
+      code: 'withdrawal.refused',
+      params: { count: 1 },
+      reasons: [{ code: 'withdrawal.mass_unconfirmed', params: { count: 6, threshold: 5 } }],
+    });
+    expect((await t.ok('items.edition', { editionId: ids[0]! }, officer)).status).toBe('published');
+    expect((await t.ok('publishing.withdraw', { ...input, confirmed: true }, approver)).queued).toHaveLength(6);
+  });
 });
+

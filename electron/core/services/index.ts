@@ -82,6 +82,7 @@ export const services: { [K in CommandName]: Service<K> } = {
   'publishing.approve': publishing.approve,
   'publishing.status': publishing.status,
   'publishing.jobs': publishing.jobs,
+  'publishing.withdraw': publishing.withdraw,
   'publishing.retry': publishing.retry,
   'publishing.cancel': publishing.cancel,
   'calendar.years': calendar.years,

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Ctx } from '../context.js';
 import type { CommandOutput, ParsedInput } from '../../../shared/contract.js';
 import { AppError } from '../../../shared/errors.js';
-import { approvalReasons } from '../../../shared/domain/approval-rules.js';
+import { approvalReasons, withdrawalReasons } from '../../../shared/domain/approval-rules.js';
 import { getSetting, setSetting } from '../db/settings-repo.js';
 import { findUserById } from '../db/users-repo.js';
 import type { EditionRecord } from '../db/items-repo.js';
@@ -202,4 +202,37 @@ export function retry(ctx: Ctx, input: ParsedInput<'publishing.retry'>): Command
 export function cancel(ctx: Ctx, input: ParsedInput<'publishing.cancel'>): CommandOutput<'publishing.cancel'> {
   changeJob(ctx, input.jobId, ['pending', 'failed', 'conflict'], 'cancelled', 'publishing.cancel');
   return { ok: true };
+}
+
+/** 撤稿: typed reason and a note; the website keeps the page with a withdrawal notice. */
+export async function withdraw(ctx: Ctx, input: ParsedInput<'publishing.withdraw'>): Promise<CommandOutput<'publishing.withdraw'>> {
+  const actor = requireActor(ctx);
+  const approver = findUserById(ctx.db, actor.id ?? '');
+  if (!approver || !(await verifyPassword(input.password, approver.passwordHash))) throw new AppError('auth.wrong_password');
+  return ctx.db.transaction(() => {
+    const editions = [...new Set(input.editionIds)].map((id) => requireEdition(ctx, id));
+    const replacement = input.replacedByItemId ? ctx.db.prepare('SELECT 1 FROM site_items WHERE item_id = ?').get(input.replacedByItemId) : undefined;
+    const reasons = withdrawalReasons({
+      count: editions.length,
+      confirmed: input.confirmed,
+      items: editions.map((e) => ({ title: e.title, status: e.status })),
+      reason: input.reason,
+      replacementPublished: input.reason === 'superseded' ? Boolean(replacement) : null,
+    });
+    if (reasons.length) throw new AppError('withdrawal.refused', { count: reasons.length }, reasons);
+    const at = ctx.clock.now().toISOString();
+    for (const e of editions) {
+      const site = ctx.db.prepare('SELECT edition, content_hash FROM site_items WHERE item_id = ?').get(e.itemId) as { edition: number; content_hash: string };
+      const body = { edition: site.edition, reason: input.reason, replacedBy: input.reason === 'superseded' ? input.replacedByItemId : null, note: input.note };
+      ctx.db.prepare("UPDATE editions SET status = 'withdrawn', updated_at = ? WHERE id = ?").run(at, e.id);
+      ctx.db
+        .prepare(
+          `INSERT INTO outbox (item_id, edition_id, edition_number, kind, content_hash, payload, state, next_attempt_at, created_at, updated_at)
+           VALUES (?, ?, ?, 'withdraw', ?, ?, 'pending', ?, ?, ?)`,
+        )
+        .run(e.itemId, e.id, site.edition, site.content_hash, JSON.stringify(body), at, at, at);
+      record(ctx, 'publishing.withdraw', { type: 'edition', id: e.id }, `${e.indexNumber}: ${input.reason} ${input.note}`.slice(0, 500));
+    }
+    return { queued: editions.map((e) => e.id) };
+  })();
 }

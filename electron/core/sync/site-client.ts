@@ -15,6 +15,7 @@ export interface SiteClient {
   putAttachment(sha256: string, data: Buffer): Promise<SiteResponse>;
   putItem(itemId: string, body: unknown): Promise<SiteResponse>;
   getItem(itemId: string): Promise<SiteResponse>;
+  withdraw(itemId: string, body: unknown): Promise<SiteResponse>;
 }
 
 const TIMEOUT_MS = 30_000;
@@ -52,5 +53,6 @@ export function httpSiteClient(siteUrl: string, token: string): SiteClient {
     putAttachment: (sha, data) => send('PUT', `/api/v1/attachments/${sha}`, data, 'application/octet-stream'),
     putItem: (itemId, body) => send('PUT', `/api/v1/items/${encodeURIComponent(itemId)}`, JSON.stringify(body), 'application/json'),
     getItem: (itemId) => send('GET', `/api/v1/items/${encodeURIComponent(itemId)}`),
+    withdraw: (itemId, body) => send('POST', `/api/v1/items/${encodeURIComponent(itemId)}/withdrawal`, JSON.stringify(body), 'application/json'),
   };
 }

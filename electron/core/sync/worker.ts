@@ -16,6 +16,7 @@ import { record } from '../services/audit-trail.js';
 
 interface Job {
   id: number;
+  kind: 'publish' | 'withdraw';
   item_id: string;
   edition_id: string;
   edition_number: number;
@@ -58,7 +59,7 @@ export class SyncWorker {
   private eligible(limit: number): Job[] {
     return this.ctx.db
       .prepare(
-        `SELECT o.id, o.item_id, o.edition_id, o.edition_number, o.content_hash, o.payload, o.attempts FROM outbox o
+        `SELECT o.id, o.kind, o.item_id, o.edition_id, o.edition_number, o.content_hash, o.payload, o.attempts FROM outbox o
          WHERE o.state = 'pending' AND o.next_attempt_at <= ?
            AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.item_id = o.item_id AND p.id < o.id AND p.state IN ('pending', 'failed', 'conflict'))
            AND (o.after_job IS NULL OR EXISTS (SELECT 1 FROM outbox d WHERE d.id = o.after_job AND d.state = 'done'))
@@ -88,6 +89,11 @@ export class SyncWorker {
   }
 
   private async send(job: Job): Promise<void> {
+    if (job.kind === 'withdraw') {
+      const response = await this.client.withdraw(job.item_id, JSON.parse(job.payload));
+      if (response.status === 200 || response.status === 201) return this.withdrawn(job, response);
+      return this.settle(job, response);
+    }
     const body = JSON.parse(job.payload) as { attachments: { sha256: string }[] };
     for (const { sha256 } of body.attachments) {
       const head = await this.client.hasAttachment(sha256);
@@ -131,6 +137,15 @@ export class SyncWorker {
       this.ctx.db.prepare('UPDATE editions SET status = ?, updated_at = ? WHERE id = ?').run(state, at, job.edition_id);
       this.attempt(job, state, r);
       record(this.ctx, `publishing.${state}`, { type: 'edition', id: job.edition_id }, `job ${job.id}: ${r.status ?? 'network'} ${r.message}`.slice(0, 500), 'sync');
+    })();
+  }
+
+  /** The website shows the withdrawal notice; the edition was marked withdrawn when it was queued. */
+  private withdrawn(job: Job, r: SiteResponse): void {
+    this.ctx.db.transaction(() => {
+      this.ctx.db.prepare("UPDATE outbox SET state = 'done', attempts = attempts + 1, last_error = '', updated_at = ? WHERE id = ?").run(this.now(), job.id);
+      this.attempt(job, 'done', r);
+      record(this.ctx, 'publishing.withdrawn', { type: 'edition', id: job.edition_id }, `job ${job.id}`, 'sync');
     })();
   }
 

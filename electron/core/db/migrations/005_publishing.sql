@@ -14,6 +14,7 @@ CREATE TABLE outbox (
   item_id         TEXT NOT NULL REFERENCES items(id),
   edition_id      TEXT NOT NULL REFERENCES editions(id),
   edition_number  INTEGER NOT NULL,
+  kind            TEXT NOT NULL DEFAULT 'publish' CHECK (kind IN ('publish', 'withdraw')),
   content_hash    TEXT NOT NULL,
   payload         TEXT NOT NULL,              -- the exact request body, never recomputed on retry
   after_job       INTEGER REFERENCES outbox(id),  -- a document goes before its interpretation
