@@ -551,7 +551,16 @@ export const contract = {
     access: ['admin'],
   }),
   /** 签发 (password re-entered): binds to the review's content hash and queues the item for the website. */
-  'publishing.approve': command({ input: z.object({ editionId: Id, password: z.string().min(1).max(256) }), output: z.object({ queued: z.array(z.string()) }), access: ['approver'] }),
+  'publishing.approve': command({
+    input: z.object({
+      editionId: Id,
+      password: z.string().min(1).max(256),
+      /** 定时发布: not before this instant; a time that passes while the app is closed is sent at next start. */
+      scheduledAt: z.iso.datetime({ offset: true }).nullable().default(null),
+    }),
+    output: z.object({ queued: z.array(z.string()) }),
+    access: ['approver'],
+  }),
   /** For the status bar: online/offline, queued, failed, conflicts, last successful sync. */
   'publishing.status': command({
     input: Empty,

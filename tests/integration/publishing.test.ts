@@ -193,7 +193,7 @@ describe('approval and publishing', () => {
       ids.push(pair.document);
     }
     await drainAll();
-    const input = { editionIds: ids, reason: 'published_in_error', replacedByItemId: null, note: '批量误发', password: 'Passw0rd!' };
+    const input = { editionIds: ids, reason: 'published_in_error' as const, replacedByItemId: null, note: '批量误发', password: 'Passw0rd!' };
     expect(await t.fails('publishing.withdraw', { ...input, confirmed: false }, approver)).toEqual({
       code: 'withdrawal.refused',
       params: { count: 1 },
@@ -201,6 +201,27 @@ describe('approval and publishing', () => {
     });
     expect((await t.ok('items.edition', { editionId: ids[0]! }, officer)).status).toBe('published');
     expect((await t.ok('publishing.withdraw', { ...input, confirmed: true }, approver)).queued).toHaveLength(6);
+  });
+
+  it('publishes a scheduled item only from its time on, even if that time passed while the app was closed', async () => {
+    const pair = await reviewedPair(1);
+    const at = new Date(t.clock.now().getTime() + 2 * 3600_000).toISOString();
+    await t.ok('publishing.approve', { editionId: pair.document, password: 'Passw0rd!', scheduledAt: at }, approver);
+    expect((await t.ok('items.edition', { editionId: pair.document }, officer)).status).toBe('scheduled');
+    await worker().drain();
+    expect(site.store.state(findEdition(t.backend.db, pair.document)!.itemId)).toBeNull();
+    // The app is closed over the scheduled time and opened again later.
+    const dataDir = t.dataDir;
+    const later = t.clock.now().getTime() + 3 * 3600_000;
+    t.backend.close();
+    t = makeBackend(dataDir);
+    t.clock.advanceMinutes((later - t.clock.now().getTime()) / 60_000);
+    await worker().drain();
+    const document = findEdition(t.backend.db, pair.document)!;
+    expect(document.status).toBe('published');
+    expect(site.store.editionCount(document.itemId)).toBe(1);
+    await worker().drain(); // running again changes nothing
+    expect(site.store.editionCount(document.itemId)).toBe(1);
   });
 });
 

@@ -135,21 +135,22 @@ export async function approve(ctx: Ctx, input: ParsedInput<'publishing.approve'>
     });
     if (reasons.length) throw new AppError('approval.refused', { count: reasons.length }, reasons);
     const at = ctx.clock.now().toISOString();
+    const sendFrom = input.scheduledAt ? new Date(input.scheduledAt).toISOString() : at;
     let previousJob: number | null = null;
     const queued: string[] = [];
     for (const e of editions) {
       const review = signOff(ctx, e.id)!;
       const approval = { name: approver.displayName, at, hash: review.hash };
       ctx.db.prepare('INSERT INTO approvals (edition_id, approver_id, approved_at, content_hash) VALUES (?, ?, ?, ?)').run(e.id, actor.id, at, review.hash);
-      ctx.db.prepare("UPDATE editions SET status = 'queued', updated_at = ? WHERE id = ?").run(at, e.id);
+      ctx.db.prepare('UPDATE editions SET status = ?, updated_at = ? WHERE id = ?').run(input.scheduledAt ? 'scheduled' : 'queued', at, e.id);
       const job = ctx.db
         .prepare(
           `INSERT INTO outbox (item_id, edition_id, edition_number, content_hash, payload, after_job, state, next_attempt_at, created_at, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)`,
         )
-        .run(e.itemId, e.id, e.number, review.hash, JSON.stringify(payload(ctx, e, review, approval)), e === edition ? null : previousJob, at, at, at);
+        .run(e.itemId, e.id, e.number, review.hash, JSON.stringify(payload(ctx, e, review, approval)), e === edition ? null : previousJob, sendFrom, at, at);
       if (e === edition) previousJob = Number(job.lastInsertRowid);
-      record(ctx, 'publishing.approve', { type: 'edition', id: e.id }, `${e.indexNumber} #${e.number} ${review.hash.slice(0, 12)}`);
+      record(ctx, 'publishing.approve', { type: 'edition', id: e.id }, `${e.indexNumber} #${e.number} ${review.hash.slice(0, 12)}${input.scheduledAt ? ` scheduled ${sendFrom}` : ''}`);
       queued.push(e.id);
     }
     return { queued };
