@@ -161,6 +161,9 @@ export const EditionSchema = CatalogueFieldsSchema.extend({
   updatedAt: z.string(),
   attachments: z.array(AttachmentSchema),
   problems: z.array(ProblemSchema),
+  /** 更正说明 of an update to a published item, or a minor change that needs none. */
+  changeNote: z.string(),
+  minorChange: z.boolean(),
   /** 条例第二十六条: a proactive item is due within 20 working days of its 成文日期. */
   due: z.object({ date: z.string(), provisional: z.boolean() }).nullable(),
   /** 解读 ↔ 文件, both directions. */
@@ -430,6 +433,11 @@ export const contract = {
   }),
   /** The next edition of a published item; the published one stays live until it is replaced. */
   'items.newEdition': command({ input: z.object({ itemId: Id }), output: EditionSchema, access: ['officer'] }),
+  'items.setChangeNote': command({
+    input: z.object({ editionId: Id, changeNote: z.string().trim().max(500), minorChange: z.boolean() }),
+    output: EditionSchema,
+    access: ['officer'],
+  }),
   'items.edition': command({ input: z.object({ editionId: Id }), output: EditionSchema, access: 'user' }),
   'items.history': command({
     input: z.object({ itemId: Id }),

@@ -13,6 +13,7 @@ import { AuditLogPage } from '../pages/audit/AuditLogPage.js';
 import { DashboardPage } from '../pages/dashboard/DashboardPage.js';
 import { DraftsPage } from '../pages/drafts/DraftsPage.js';
 import { ReviewPage } from '../pages/review/ReviewPage.js';
+import { PublishingPage } from '../pages/publishing/PublishingPage.js';
 import { WorkspaceContext, type EditorTarget, type OpenEditor } from '../workspace.js';
 
 /** Unattended screens lock themselves: these machines sit in shared offices. */
@@ -108,6 +109,8 @@ function AreaPage({ area }: { area: Area }) {
       return <DraftsPage />;
     case 'review':
       return <ReviewPage />;
+    case 'publishing':
+      return <PublishingPage />;
     case 'settings':
       return <SettingsPage />;
     case 'audit':

@@ -45,6 +45,8 @@ export const DEFAULT_CHECKLIST: ChecklistItem[] = [
 export interface SignableContent extends CatalogueFields {
   categoryId: string;
   bodyHtml: string;
+  changeNote: string;
+  minorChange: boolean;
   attachments: { name: string; sha256: string }[];
 }
 
@@ -55,6 +57,7 @@ export function canonicalContent(e: SignableContent): string {
     fields: CATALOGUE_FIELD_NAMES.map((name) => [name, e[name]]),
     bodyHtml: e.bodyHtml,
     attachments: e.attachments.map((a) => [a.name, a.sha256]),
+    change: [e.changeNote, e.minorChange],
   });
 }
 

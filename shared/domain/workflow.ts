@@ -23,6 +23,10 @@ export interface LinkedDocumentFacts {
 
 export interface SubmitFacts {
   status: EditionStatus;
+  /** An update to a published item needs a 更正说明 unless marked a minor change. */
+  editionNumber: number;
+  changeNote: string;
+  minorChange: boolean;
   problemCount: number;
   isInterpretation: boolean;
   /** 规范性文件: the 三同步 rule applies in full. */
@@ -41,6 +45,7 @@ export function submitReasons(f: SubmitFacts): { blocking: Reason[]; warnings: R
   const warnings: Reason[] = [];
   if (f.status !== 'draft') blocking.push({ code: 'workflow.not_draft', params: { status: f.status } });
   if (f.problemCount) blocking.push({ code: 'workflow.metadata_incomplete', params: { count: f.problemCount } });
+  if (f.editionNumber > 1 && !f.minorChange && !f.changeNote.trim()) blocking.push({ code: 'workflow.change_note_required' });
 
   if (f.syncRule !== 'off' && !f.isInterpretation) {
     const strict = f.syncRule === 'block' ? blocking : warnings;

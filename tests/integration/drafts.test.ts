@@ -89,7 +89,7 @@ describe('items and editions', () => {
     // Publishing arrives with the workflow; here the edition is marked published directly.
     t.backend.db.prepare("UPDATE editions SET status = 'published' WHERE id = ?").run(e.id);
     const next = await t.ok('items.newEdition', { itemId: e.itemId }, officer);
-    expect(next).toMatchObject({ number: 2, status: 'draft', indexNumber: e.indexNumber });
+    expect(next).toMatchObject({ number: 2, status: 'draft', indexNumber: e.indexNumber, due: null });
     expect((await t.fails('items.newEdition', { itemId: e.itemId }, officer)).code).toBe('items.open_edition_exists');
     await t.ok('items.saveDraft', { editionId: next.id, categoryId: 'gov_document', fields: fields({ title: '修订后的标题' }), bodyHtml: BODY.replace('确保粮食安全', '确保粮食和重要农产品稳定安全供给') }, officer);
     expect((await t.ok('items.edition', { editionId: e.id }, officer)).status).toBe('published');

@@ -157,6 +157,9 @@ describe('approval and publishing', () => {
 
     const next = await t.ok('items.newEdition', { itemId: d.itemId }, officer);
     await t.ok('items.saveDraft', { editionId: next.id, categoryId: 'gov_document', fields: { ...fields({ title: '我们修订后的标题', normative: true, documentNumber: '雷府〔2026〕1号' }) }, bodyHtml: '<p>修订后的正文。</p>' }, officer);
+    // An update needs its 更正说明 (or to be marked minor) before it can go to review.
+    expect((await t.fails('workflow.submit', { editionId: next.id }, officer)).reasons).toEqual([{ code: 'workflow.change_note_required' }]);
+    await t.ok('items.setChangeNote', { editionId: next.id, changeNote: '修订标题和正文表述', minorChange: false }, officer);
     await t.ok('workflow.submit', { editionId: next.id }, officer);
     signOff(next.id);
     await t.ok('publishing.approve', { editionId: next.id, password: 'Passw0rd!' }, approver);

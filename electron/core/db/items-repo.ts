@@ -18,6 +18,8 @@ export interface EditionRecord extends CatalogueFields {
   authorName: string;
   createdAt: string;
   updatedAt: string;
+  changeNote: string;
+  minorChange: boolean;
 }
 
 interface EditionRow {
@@ -55,6 +57,8 @@ interface EditionRow {
   body_text: string;
   author_id: string;
   author_name: string;
+  change_note: string;
+  minor_change: number;
   index_number: string;
   created_at: string;
   updated_at: string;
@@ -103,6 +107,8 @@ function toRecord(r: EditionRow): EditionRecord {
     authorName: r.author_name,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    changeNote: r.change_note,
+    minorChange: r.minor_change === 1,
   };
 }
 

@@ -17,8 +17,9 @@ export const DUE_SOON_WORKDAYS = 5;
 const DONE = ['published', 'withdrawn', 'superseded'];
 const UNPUBLISHED = `e.current = 1 AND e.status NOT IN ('published', 'withdrawn', 'superseded')`;
 
-export function statutoryDue(ctx: Ctx, e: Pick<EditionRecord, 'disclosure' | 'writtenDate' | 'status'>): { date: string; provisional: boolean } | null {
-  if (e.disclosure !== 'proactive' || !e.writtenDate || DONE.includes(e.status)) return null;
+/** Only a first edition has the deadline: later editions update an item that is already public. */
+export function statutoryDue(ctx: Ctx, e: Pick<EditionRecord, 'disclosure' | 'writtenDate' | 'status' | 'number'>): { date: string; provisional: boolean } | null {
+  if (e.number > 1 || e.disclosure !== 'proactive' || !e.writtenDate || DONE.includes(e.status)) return null;
   const { due, provisional } = addWorkdays(workCalendar(ctx), e.writtenDate, PROACTIVE_DUE_WORKDAYS);
   return { date: due, provisional };
 }
@@ -48,11 +49,11 @@ function proactiveQueue(ctx: Ctx, calendar: WorkCalendar, today: string, where: 
   const rows = ctx.db
     .prepare(
       `SELECT e.item_id AS itemId, e.id AS editionId, e.title, e.written_date AS writtenDate FROM editions e
-       WHERE ${UNPUBLISHED} AND e.disclosure = 'proactive' AND ${where} ORDER BY e.written_date, e.rowid LIMIT ${DEADLINE_ROWS}`,
+       WHERE ${UNPUBLISHED} AND e.number = 1 AND e.disclosure = 'proactive' AND ${where} ORDER BY e.written_date, e.rowid LIMIT ${DEADLINE_ROWS}`,
     )
     .all(...params) as { itemId: string; editionId: string; title: string; writtenDate: string }[];
   const { total } = ctx.db
-    .prepare(`SELECT count(*) AS total FROM editions e WHERE ${UNPUBLISHED} AND e.disclosure = 'proactive' AND ${where}`)
+    .prepare(`SELECT count(*) AS total FROM editions e WHERE ${UNPUBLISHED} AND e.number = 1 AND e.disclosure = 'proactive' AND ${where}`)
     .get(...params) as { total: number };
   return {
     rows: rows.map((row) => {

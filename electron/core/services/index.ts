@@ -49,6 +49,7 @@ export const services: { [K in CommandName]: Service<K> } = {
   'items.create': items.create,
   'items.saveDraft': items.saveDraft,
   'items.newEdition': items.newEdition,
+  'items.setChangeNote': items.setChangeNote,
   'items.edition': items.edition,
   'items.history': items.history,
   'items.compare': items.compare,

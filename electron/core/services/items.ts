@@ -156,6 +156,16 @@ export function newEdition(ctx: Ctx, input: ParsedInput<'items.newEdition'>): Co
   return presentEdition(ctx, findEdition(ctx.db, id)!);
 }
 
+/** 更正说明: what an update to a published item changes, shown on the website with it. */
+export function setChangeNote(ctx: Ctx, input: ParsedInput<'items.setChangeNote'>): CommandOutput<'items.setChangeNote'> {
+  ctx.db.transaction(() => {
+    const e = requireDraft(ctx, input.editionId);
+    ctx.db.prepare('UPDATE editions SET change_note = ?, minor_change = ?, updated_at = ? WHERE id = ?').run(input.changeNote, input.minorChange ? 1 : 0, ctx.clock.now().toISOString(), e.id);
+    record(ctx, 'items.setChangeNote', { type: 'edition', id: e.id }, `${e.indexNumber} #${e.number}: ${input.minorChange ? 'minor' : input.changeNote}`.slice(0, 500));
+  })();
+  return presentEdition(ctx, findEdition(ctx.db, input.editionId)!);
+}
+
 export function edition(ctx: Ctx, input: ParsedInput<'items.edition'>): CommandOutput<'items.edition'> {
   return presentEdition(ctx, requireEdition(ctx, input.editionId));
 }

@@ -104,8 +104,8 @@ function payload(ctx: Ctx, e: EditionRecord, review: Signature, approval: Signat
     contentHash: approval.hash,
     review: { reviewer: review.name, signedAt: review.at, contentHash: review.hash },
     approval: { approver: approval.name, approvedAt: approval.at, contentHash: approval.hash },
-    changeNote: '',
-    minorChange: false,
+    changeNote: e.changeNote,
+    minorChange: e.minorChange,
   };
 }
 

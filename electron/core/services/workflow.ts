@@ -25,6 +25,9 @@ function planSubmit(ctx: Ctx, editionId: string): { edition: EditionRecord; bloc
   const isInterpretation = edition.categoryId === INTERPRETATION_CATEGORY;
   const { blocking, warnings } = submitReasons({
     status: edition.status,
+    editionNumber: edition.number,
+    changeNote: edition.changeNote,
+    minorChange: edition.minorChange,
     problemCount: problemCount(ctx, edition),
     isInterpretation,
     normative: edition.normative,

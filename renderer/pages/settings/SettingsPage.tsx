@@ -1,5 +1,5 @@
 import { Stack, Tabs, Title } from '@mantine/core';
-import { IconBuilding, IconCalendarEvent, IconCategory, IconDatabase, IconMessageCircle, IconSettings, IconShieldLock, IconUserCircle, IconUsers } from '@tabler/icons-react';
+import { IconBuilding, IconCalendarEvent, IconCategory, IconDatabase, IconMessageCircle, IconSettings, IconShieldLock, IconUserCircle, IconUsers, IconWorldUpload } from '@tabler/icons-react';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { GeneralTab } from './GeneralTab.js';
@@ -11,6 +11,7 @@ import { CalendarTab } from './CalendarTab.js';
 import { CategoriesTab } from './CategoriesTab.js';
 import { InterpretationsTab } from './InterpretationsTab.js';
 import { ReviewSettingsTab } from './ReviewSettingsTab.js';
+import { WebsiteTab } from './WebsiteTab.js';
 
 export function SettingsPage() {
   const { t } = useI18n();
@@ -43,6 +44,9 @@ export function SettingsPage() {
               <Tabs.Tab value="review" leftSection={<IconShieldLock size={16} />} data-testid="settings-tab-review">
                 {t('settings.tab.review')}
               </Tabs.Tab>
+              <Tabs.Tab value="website" leftSection={<IconWorldUpload size={16} />} data-testid="settings-tab-website">
+                {t('settings.tab.website')}
+              </Tabs.Tab>
               <Tabs.Tab value="users" leftSection={<IconUsers size={16} />} data-testid="settings-tab-users">
                 {t('settings.tab.users')}
               </Tabs.Tab>
@@ -74,6 +78,9 @@ export function SettingsPage() {
             </Tabs.Panel>
             <Tabs.Panel value="review" pt="lg">
               <ReviewSettingsTab />
+            </Tabs.Panel>
+            <Tabs.Panel value="website" pt="lg">
+              <WebsiteTab />
             </Tabs.Panel>
             <Tabs.Panel value="users" pt="lg">
               <UsersTab />

@@ -1,3 +1,7 @@
+-- An update to a published item says what changed (更正说明), unless it is a minor change.
+ALTER TABLE editions ADD COLUMN change_note TEXT NOT NULL DEFAULT '';
+ALTER TABLE editions ADD COLUMN minor_change INTEGER NOT NULL DEFAULT 0 CHECK (minor_change IN (0, 1));
+
 -- Approval (签发) and publishing: the approval bound to the reviewed content hash, the outbox the
 -- sync worker drains, every attempt, and what the website last confirmed for each item.
 

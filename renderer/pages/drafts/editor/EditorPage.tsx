@@ -28,6 +28,7 @@ import { HistoryPanel, type History } from './HistoryPanel.js';
 import { fieldProblems, type FieldName } from './problems.js';
 import { InterpretationDueNotice, LinkedDocumentsPanel, LinkedInterpretationsPanel } from './LinksPanel.js';
 import { SubmitDialog, SubmitPanel, togetherTitles, useSubmitCheck } from './SubmitPanel.js';
+import { ChangeNotePanel } from './ChangeNotePanel.js';
 import type { CatalogueFields } from '../../../../shared/domain/catalogue.js';
 import type { Category, CommandOutput, Edition } from '../../../../shared/contract.js';
 import type { ApiError } from '../../../../shared/errors.js';
@@ -353,7 +354,7 @@ function DraftEditor({ edition: initialEdition, initial, restored, restoreRefuse
     return current;
   }
 
-  /** Links changed from a panel: the stored edition is the same, with its links and checks updated. */
+  /** A panel changed the stored edition (links, change note): show it and check submission again. */
   function linksChanged(next: Edition) {
     if (edition && next.id === edition.id) setEdition(next);
     else setCheckGeneration((g) => g + 1);
@@ -558,6 +559,8 @@ function DraftEditor({ edition: initialEdition, initial, restored, restoreRefuse
       <Identity edition={edition} />
       <DueNotice edition={edition} fields={fields} savedFields={savedFields} />
       <InterpretationDueNotice due={edition?.interpretationDue ?? null} workdays={interpretationSettings.dueWorkdays} />
+
+      {edition && edition.number > 1 && <ChangeNotePanel key={edition.id} edition={edition} canEdit={canEdit} onEditionChange={linksChanged} />}
 
       {canSubmit && (
         <SubmitPanel
