@@ -5,11 +5,11 @@ import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { useWorkspace } from '../../workspace.js';
 import { notifySuccess, toApiError } from '../../failures.js';
-import { formatShortDateTime } from '../../format.js';
 import { categoryNames } from '../../catalogue.js';
 import { reasonMessage } from '../../reasons.js';
 import { passwordEnteredProblem } from '../../validation.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { activation, EditionCells } from '../../components/EditionRow.js';
 import { PasswordField } from '../../components/PasswordField.js';
 import { errorMessage } from '../../../shared/i18n/index.js';
 import type { Category, ItemRow } from '../../../shared/contract.js';
@@ -91,40 +91,14 @@ export function ApprovalQueue({ refreshed, categories }: { refreshed: number; ca
                   return (
                     <Table.Tr
                       key={row.editionId}
-                      onClick={() => setSelected(row)}
-                      onKeyDown={(event) => {
-                        if (event.key === 'Enter' || event.key === ' ') {
-                          event.preventDefault();
-                          setSelected(row);
-                        }
-                      }}
-                      tabIndex={0}
+                      {...activation(() => setSelected(row))}
                       aria-selected={active}
                       bg={active ? 'var(--mantine-primary-color-light)' : undefined}
-                      style={{ cursor: 'pointer' }}
                       data-testid="approval-row"
                       data-edition-id={row.editionId}
                       data-selected={active}
                     >
-                      <Table.Td>
-                        <Text size="sm" ff="monospace" style={{ wordBreak: 'break-all' }}>
-                          {row.indexNumber}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" fw={500}>
-                          {row.title || t('editor.untitled')}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{names.get(row.categoryId) ?? row.categoryId}</Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{row.authorName}</Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{formatShortDateTime(row.updatedAt, language)}</Text>
-                      </Table.Td>
+                      <EditionCells row={row} categoryNames={names} />
                     </Table.Tr>
                   );
                 })}

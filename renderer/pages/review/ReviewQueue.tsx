@@ -4,9 +4,9 @@ import { useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { toApiError } from '../../failures.js';
-import { formatShortDateTime } from '../../format.js';
 import { categoryNames } from '../../catalogue.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { activation, EditionCells } from '../../components/EditionRow.js';
 import type { Category, ItemRow } from '../../../shared/contract.js';
 import type { ApiError } from '../../../shared/errors.js';
 
@@ -157,37 +157,11 @@ function QueueTable({ tab, page, onPageChange, categories, onOpen }: QueueTableP
             {loaded.rows.map((row) => (
               <Table.Tr
                 key={row.editionId}
-                onClick={() => onOpen(row.editionId)}
-                onKeyDown={(event) => {
-                  if (event.key === 'Enter' || event.key === ' ') {
-                    event.preventDefault();
-                    onOpen(row.editionId);
-                  }
-                }}
-                tabIndex={0}
-                style={{ cursor: 'pointer' }}
+                {...activation(() => onOpen(row.editionId))}
                 data-testid="review-queue-row"
                 data-edition-id={row.editionId}
               >
-                <Table.Td>
-                  <Text size="sm" ff="monospace" style={{ wordBreak: 'break-all' }}>
-                    {row.indexNumber}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" fw={500}>
-                    {row.title || t('editor.untitled')}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{names.get(row.categoryId) ?? row.categoryId}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{row.authorName}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{formatShortDateTime(row.updatedAt, language)}</Text>
-                </Table.Td>
+                <EditionCells row={row} categoryNames={names} />
               </Table.Tr>
             ))}
           </Table.Tbody>
