@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startApp, type RunningApp } from '../support/app.js';
@@ -44,6 +45,10 @@ describe('an officer drafts, imports, attaches and finds', () => {
   it('attaches a file to the draft', async () => {
     await page.getByTestId('attachment-input').setInputFiles({ name: '春耕物资清单.txt', mimeType: 'text/plain', buffer: Buffer.from('化肥 200 吨') });
     await expect.poll(() => page.getByTestId('attachment-row').getAttribute('data-name')).toBe('春耕物资清单.txt');
+    // Browser mode cannot open it with a system application, so opening it downloads it.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('attachment-download').click()]);
+    expect(download.suggestedFilename()).toBe('春耕物资清单.txt');
+    expect(readFileSync((await download.path())!, 'utf8')).toBe('化肥 200 吨');
   });
 
   it('shows the statutory 20-working-day due date in the editor', async () => {

@@ -1,11 +1,9 @@
 import { ActionIcon, Badge, Box, Code, Group, Paper, SimpleGrid, Stack, Table, Text, Title, Tooltip, Typography } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n.js';
-import { useSession } from '../../session.js';
-import { notifyFailure } from '../../failures.js';
-import { downloadBase64 } from '../../files.js';
-import { formatBytes, formatShortDateTime } from '../../format.js';
+import { formatShortDateTime } from '../../format.js';
+import { AttachmentCells, useAttachmentOpener } from '../../components/AttachmentCells.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import type { Edition } from '../../../shared/contract.js';
 import type { Translate } from '../../../shared/i18n/index.js';
@@ -126,21 +124,8 @@ function CatalogueSummary({ edition, categoryName, t }: { edition: Edition; cate
 }
 
 function Attachments({ edition }: { edition: Edition }) {
-  const { t, language } = useI18n();
-  const { command } = useSession();
-  const [busyId, setBusyId] = useState<string | null>(null);
-
-  async function download(attachmentId: string) {
-    setBusyId(attachmentId);
-    try {
-      const file = await command('attachments.read', { attachmentId });
-      downloadBase64(file.name, file.mime, file.dataBase64);
-    } catch (thrown) {
-      notifyFailure(t, thrown);
-    } finally {
-      setBusyId(null);
-    }
-  }
+  const { t } = useI18n();
+  const { busyId, open: download } = useAttachmentOpener();
 
   return (
     <Paper withBorder p="md" data-testid="review-attachments">
@@ -155,16 +140,7 @@ function Attachments({ edition }: { edition: Edition }) {
             <Table.Tbody>
               {edition.attachments.map((attachment) => (
                 <Table.Tr key={attachment.id} data-testid="review-attachment" data-name={attachment.name}>
-                  <Table.Td>
-                    <Text size="sm" style={{ wordBreak: 'break-all' }}>
-                      {attachment.name}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td w={100}>
-                    <Text size="sm" c="dimmed" ta="right">
-                      {formatBytes(attachment.size, language)}
-                    </Text>
-                  </Table.Td>
+                  <AttachmentCells attachment={attachment} sizeWidth={100} />
                   <Table.Td w={50}>
                     <Tooltip label={t('attachments.download')}>
                       <ActionIcon

@@ -5,9 +5,9 @@ import { ApiFailure } from '../../../api.js';
 import { useI18n } from '../../../i18n.js';
 import { useSession } from '../../../session.js';
 import { notifyFailure, notifySuccess, toApiError } from '../../../failures.js';
-import { downloadBase64, readAsBase64 } from '../../../files.js';
-import { formatBytes } from '../../../format.js';
+import { readAsBase64 } from '../../../files.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
+import { AttachmentCells, useAttachmentOpener } from '../../../components/AttachmentCells.js';
 import type { Edition } from '../../../../shared/contract.js';
 import type { ApiError } from '../../../../shared/errors.js';
 
@@ -22,10 +22,11 @@ interface AttachmentsPanelProps {
 
 /** The files published with an edition (the signed PDF, annexes, forms). */
 export function AttachmentsPanel({ edition, canEdit, onChange, maxMb }: AttachmentsPanelProps) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const { command } = useSession();
+  const { busyId: opening, open } = useAttachmentOpener();
   const [adding, setAdding] = useState<string | null>(null);
-  const [busyId, setBusyId] = useState<string | null>(null);
+  const [removing, setRemoving] = useState<string | null>(null);
   const [failure, setFailure] = useState<ApiError | null>(null);
   const resetInput = useRef<() => void>(null);
 
@@ -54,26 +55,14 @@ export function AttachmentsPanel({ edition, canEdit, onChange, maxMb }: Attachme
 
   async function remove(attachmentId: string, name: string) {
     if (!edition) return;
-    setBusyId(attachmentId);
+    setRemoving(attachmentId);
     try {
       onChange(await command('attachments.remove', { editionId: edition.id, attachmentId }));
       notifySuccess(t('attachments.removed', { name }));
     } catch (thrown) {
       notifyFailure(t, thrown);
     } finally {
-      setBusyId(null);
-    }
-  }
-
-  async function download(attachmentId: string) {
-    setBusyId(attachmentId);
-    try {
-      const file = await command('attachments.read', { attachmentId });
-      downloadBase64(file.name, file.mime, file.dataBase64);
-    } catch (thrown) {
-      notifyFailure(t, thrown);
-    } finally {
-      setBusyId(null);
+      setRemoving(null);
     }
   }
 
@@ -122,24 +111,15 @@ export function AttachmentsPanel({ edition, canEdit, onChange, maxMb }: Attachme
             <Table.Tbody>
               {attachments.map((attachment) => (
                 <Table.Tr key={attachment.id} data-testid="attachment-row" data-name={attachment.name}>
-                  <Table.Td>
-                    <Text size="sm" style={{ wordBreak: 'break-all' }}>
-                      {attachment.name}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td w={110}>
-                    <Text size="sm" c="dimmed" ta="right">
-                      {formatBytes(attachment.size, language)}
-                    </Text>
-                  </Table.Td>
+                  <AttachmentCells attachment={attachment} sizeWidth={110} />
                   <Table.Td w={90}>
                     <Group gap={4} justify="flex-end" wrap="nowrap">
                       <Tooltip label={t('attachments.download')}>
                         <ActionIcon
                           variant="subtle"
                           aria-label={t('attachments.download')}
-                          onClick={() => void download(attachment.id)}
-                          loading={busyId === attachment.id}
+                          onClick={() => void open(attachment.id)}
+                          loading={opening === attachment.id}
                           data-testid="attachment-download"
                         >
                           <IconDownload size={16} />
@@ -152,7 +132,7 @@ export function AttachmentsPanel({ edition, canEdit, onChange, maxMb }: Attachme
                             color="red"
                             aria-label={t('attachments.remove')}
                             onClick={() => void remove(attachment.id, attachment.name)}
-                            disabled={busyId === attachment.id}
+                            disabled={removing === attachment.id}
                             data-testid="attachment-remove"
                           >
                             <IconTrash size={16} />
