@@ -38,7 +38,7 @@ const MIME: Record<string, string> = {
  * The name shown and offered on download: the last path segment only, without control or
  * reserved characters, so a name like ..\..\x.exe or a/b/../c can never point anywhere.
  */
-export function safeFileName(raw: string): string {
+function safeFileName(raw: string): string {
   const last = raw.split(/[\\/]/).pop() ?? '';
   const cleaned = last
     .normalize('NFC')
@@ -49,7 +49,7 @@ export function safeFileName(raw: string): string {
   return cleaned || 'attachment';
 }
 
-export function mimeOf(name: string): string {
+function mimeOf(name: string): string {
   return MIME[extname(name).toLowerCase()] ?? 'application/octet-stream';
 }
 
@@ -58,7 +58,7 @@ export function blobPath(ctx: Ctx, sha256: string): string {
 }
 
 /** Writes the bytes once; a crash mid-write leaves only a temp file, never a truncated blob. */
-export function storeBlob(ctx: Ctx, data: Buffer): string {
+function storeBlob(ctx: Ctx, data: Buffer): string {
   const sha256 = createHash('sha256').update(data).digest('hex');
   const path = blobPath(ctx, sha256);
   if (!existsSync(path)) {
