@@ -39,6 +39,18 @@ export default tseslint.config(
     },
   },
   {
+    files: ['electron/reference-site/**/*.ts'],
+    rules: {
+      // The reference website stands in for a vendor's site: it may know the app only through shared/.
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { regex: '^\\.\\./(?!\\.\\./shared/)', message: 'The reference site imports only from shared/ and packages.' },
+          { group: ['electron'], message: 'The reference site runs in plain Node.' },
+        ],
+      }],
+    },
+  },
+  {
     files: ['electron/preload.cts'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -3,14 +3,17 @@
  * exits non-zero with one line on stderr when it fails; usage errors exit 2.
  */
 import { parseArgs } from 'node:util';
+import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { basename, resolve } from 'node:path';
-import { openBackend, type Backend } from './core/backend.js';
+import { openBackend, restoreWhileClosed, type Backend } from './core/backend.js';
+import { writeLaunchFile } from './core/browser-launch.js';
+import { record } from './core/services/audit-trail.js';
 import { defaultDataDir, electronSqliteBinding, rendererDir } from './core/paths.js';
 import { startServer } from './core/server.js';
 import { services } from './core/services/index.js';
@@ -21,8 +24,17 @@ import { ROLES, type Role } from '../shared/roles.js';
 import { errorMessage, translator, type Language } from '../shared/i18n/index.js';
 import { addWorkdays, dayInfo, isValidDate } from '../shared/domain/working-days.js';
 import { workCalendar } from './core/services/calendar.js';
-import { extractText, type Location } from './core/extract/index.js';
+import { feeCommand, requestDueCommand, type CliResult } from './core/services/requests-cli.js';
+import { chineseDaysYears } from './core/calendar-seed.js';
+import { WorkCalendar } from '../shared/domain/working-days.js';
+import { extractFile, type Location } from './core/extract/index.js';
 import { scanText } from '../shared/domain/scanner/index.js';
+import { reportDocx } from './core/services/annual-report.js';
+import { startReferenceSite } from './reference-site/site.js';
+import { SiteStore } from './reference-site/store.js';
+import { importOfflinePackageFrom } from './reference-site/import-package.js';
+import { demoSiteDir } from './core/sync/demo-site.js';
+import { DEMO_SET_NAMES, type DemoSetName } from './core/demo/load.js';
 
 const USAGE = `gongkai — 政务公开工作台 (Gongkai Desk)
 
@@ -32,6 +44,8 @@ Usage:
                                                 browser mode on 127.0.0.1
   gongkai db check [--data-dir D]               run SQLite's integrity check
   gongkai db backup FILE [--data-dir D]         online backup to a new file
+  gongkai db restore FILE [--data-dir D]        replace the database with a backup, after checking
+                                                it; the current one is kept in <data-dir>/backups
   gongkai users list [--data-dir D]
   gongkai users add USERNAME --roles R[,R] [--name NAME] [--data-dir D]
                                                 password from stdin (first line) or a prompt
@@ -41,8 +55,26 @@ Usage:
                                                 exits 1 when a finding blocks publishing
   gongkai calendar add-workdays DATE N [--json]  the Nth working day after DATE
   gongkai calendar is-workday DATE [--json]
+  gongkai fee --items N | --pages N [--json]     信息处理费 (国办函〔2020〕109号) with its breakdown
+  gongkai request due DATE [--explain] [--json] [--data-dir D]
+                                                reply due date of a request received on DATE; the
+                                                data dir's calendar if given, else the built-in one
+  gongkai site [--data-dir D] [--port P] [--token T]
+                                                run the reference website (publishing API and
+                                                public pages) on 127.0.0.1; prints address and token
+  gongkai site import PACKAGE [--data-dir D] [--json]
+                                                import an offline package (folder or .zip) into it;
+                                                any bad SHA-256 refuses the whole package
+  gongkai demo load leizhou-2018 [--data-dir D] [--json]
+                                                fill an empty store with 雷州市's 2018 records
+                                                (5,090 items), to learn and try the app
+  gongkai report YEAR [--data-dir D] --out FILE.docx [--json]
+                                                the year's 政府信息公开工作年度报告 as .docx (not filed:
+                                                export in the app to freeze a snapshot); --json prints
+                                                the figures and failed cross-checks
 
-Roles: ${ROLES.join(', ')}. The data directory defaults to GONGKAI_DATA_DIR or ${defaultDataDir()}.`;
+Roles: ${ROLES.join(', ')}. The data directory defaults to GONGKAI_DATA_DIR or ${defaultDataDir()};
+the website's (gongkai site) to a \`site\` folder inside the app's. A --token shorter than 8 is refused.`;
 
 class UsageError extends Error {}
 
@@ -104,7 +136,7 @@ async function serve(dataDir: string, port: number, open: boolean): Promise<void
   const server = await startServer({ backend, rendererDir, port });
   console.log(`政务公开工作台 browser mode: ${server.url}`);
   console.log(`data: ${dataDir}`);
-  if (open && !openInBrowser(server.url)) console.log('No browser could be opened here; open the address above.');
+  if (open && !openInBrowser(pathToFileURL(writeLaunchFile(dataDir, server.url)).href)) console.log('No browser could be opened here; open the address above.');
   const stop = () => {
     void server.close().then(() => {
       backend.close();
@@ -113,6 +145,38 @@ async function serve(dataDir: string, port: number, open: boolean): Promise<void
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+function portOption(value: string | undefined): number {
+  const port = value === undefined ? 0 : Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`invalid --port: ${value}`);
+  return port;
+}
+
+/** The reference website in the foreground until Ctrl+C; loopback only, like browser mode. */
+async function runSite(dataDir: string, port: number, token: string): Promise<void> {
+  const site = await startReferenceSite({ dataDir, port, token });
+  console.log(`reference site: ${site.url}`);
+  console.log(`token: ${token}`);
+  console.log(`data: ${dataDir}`);
+  const stop = () => void site.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+async function importPackage(dataDir: string, path: string, json: boolean): Promise<number> {
+  const store = new SiteStore(dataDir);
+  try {
+    const summary = await importOfflinePackageFrom({ store, now: () => new Date().toISOString() }, path);
+    console.log(
+      json
+        ? JSON.stringify(summary)
+        : `imported ${path}: ${summary.published} published, ${summary.alreadyPublished} already on the site, ${summary.attachments} attachments, ${summary.withdrawals} withdrawals`,
+    );
+    return 0;
+  } finally {
+    store.close();
+  }
 }
 
 /** The Electron binary, when it and better-sqlite3 built for it are installed (build/fetch-electron.mjs). */
@@ -159,11 +223,16 @@ export async function main(argv: string[]): Promise<number> {
     options: {
       'data-dir': { type: 'string' },
       port: { type: 'string' },
+      token: { type: 'string' },
       open: { type: 'boolean', default: false },
       roles: { type: 'string' },
       name: { type: 'string' },
       json: { type: 'boolean', default: false },
+      out: { type: 'string' },
       'own-number': { type: 'string', multiple: true, default: [] },
+      items: { type: 'string' },
+      pages: { type: 'string' },
+      explain: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -173,22 +242,29 @@ export async function main(argv: string[]): Promise<number> {
     return values.help ? 0 : 2;
   }
   const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
+  // The website keeps its own data: --data-dir names its folder; by default `site` in the app's.
+  const siteDir = values['data-dir'] ? dataDir : demoSiteDir(dataDir);
   const arg = (what: string) => {
     if (!rest[0]) throw new UsageError(`missing ${what}`);
     return rest[0];
   };
 
   // Commands of one word take their arguments right after it; the others have an action first.
-  switch (['start', 'serve', 'scan'].includes(area) ? area : `${area} ${action ?? ''}`) {
+  switch (['start', 'serve', 'scan', 'report', 'fee'].includes(area) ? area : `${area} ${action ?? ''}`) {
     case 'start':
       await start(dataDir);
       return 0;
-    case 'serve': {
-      const port = values.port === undefined ? 0 : Number(values.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`invalid --port: ${values.port}`);
-      await serve(dataDir, port, values.open);
+    case 'serve':
+      await serve(dataDir, portOption(values.port), values.open);
+      return 0;
+    case 'site ': {
+      const token = values.token ?? randomBytes(24).toString('base64url');
+      if (token.length < 8 || /\s/.test(token)) throw new UsageError('--token needs at least 8 characters and no spaces');
+      await runSite(siteDir, portOption(values.port), token);
       return 0;
     }
+    case 'site import':
+      return importPackage(siteDir, resolve(arg('PACKAGE')), values.json);
     case 'db check':
       return withBackend(dataDir, async (backend) => {
         const result = await run(backend, 'system.checkDatabase', {});
@@ -201,6 +277,17 @@ export async function main(argv: string[]): Promise<number> {
         console.log(`${result.file} (${result.bytes} bytes)`);
         return 0;
       });
+    case 'db restore': {
+      const file = resolve(arg('FILE'));
+      const { keptAs } = restoreWhileClosed(dataDir, file);
+      // Opening it migrates an older backup and proves the restored database opens.
+      return withBackend(dataDir, async (backend) => {
+        const ctx = cliContext(backend);
+        ctx.db.transaction(() => record(ctx, 'system.restore', { type: 'database', id: null }, `${basename(file)}; previous kept as ${keptAs ? basename(keptAs) : '-'}`))();
+        console.log(`restored ${file}${keptAs ? `; the previous database was kept as ${keptAs}` : ''}`);
+        return 0;
+      });
+    }
     case 'users list':
       return withBackend(dataDir, async (backend) => {
         printUsers(await run(backend, 'users.list', {}));
@@ -248,9 +335,50 @@ export async function main(argv: string[]): Promise<number> {
         console.log(values.json ? JSON.stringify(day) : words);
         return 0;
       });
+    case 'fee':
+      return printResult(feeCommand(values.items, values.pages, values.json));
+    case 'request due': {
+      const date = arg('DATE');
+      if (!isValidDate(date)) throw new UsageError(`invalid date: ${date} (YYYY-MM-DD)`);
+      const due = (calendar: WorkCalendar) => printResult(requestDueCommand(calendar, date, values.explain, values.json));
+      if (values['data-dir'] === undefined) return due(new WorkCalendar(chineseDaysYears()));
+      return withBackend(dataDir, async (backend) => due(workCalendar(cliContext(backend))));
+    }
+    case 'report':
+      return writeReport(dataDir, action, values.out, values.json);
+    case 'demo load':
+      return withBackend(dataDir, async (backend) => {
+        const name = arg('NAME');
+        if (!DEMO_SET_NAMES.includes(name as DemoSetName)) throw new UsageError(`unknown demo data set: ${name} (${DEMO_SET_NAMES.join(', ')})`);
+        const result = await run(backend, 'demo.load', { name });
+        console.log(values.json ? JSON.stringify(result) : `loaded ${result.name}: ${result.items} items; its ${result.staff} staff accounts are disabled`);
+        return 0;
+      });
     default:
       throw new UsageError(`unknown command: ${positionals.join(' ')}`);
   }
+}
+
+async function writeReport(dataDir: string, yearArg: string | undefined, out: string | undefined, json: boolean): Promise<number> {
+  const year = Number(yearArg);
+  if (!yearArg || !Number.isInteger(year) || year < 2008 || year > 2100) throw new UsageError(`invalid YEAR: ${yearArg ?? ''}`);
+  if (!out && !json) throw new UsageError('--out FILE.docx is required');
+  return withBackend(dataDir, async (backend) => {
+    const { model, docx } = await reportDocx(cliContext(backend), year);
+    if (out) writeFileSync(resolve(out), docx);
+    if (json) console.log(JSON.stringify(model));
+    else {
+      console.log(`${resolve(out!)} (${docx.length} bytes)`);
+      for (const f of model.consistency) console.log(`cross-check failed: ${f.rule} ${f.at}: ${f.terms}`);
+    }
+    return 0;
+  });
+}
+
+function printResult(result: CliResult): number {
+  if (!result.ok) throw new UsageError(result.usage);
+  for (const line of result.lines) console.log(line);
+  return 0;
 }
 
 /** Where in a file a finding is, in words (the desktop UI translates the same data). */
@@ -266,13 +394,8 @@ async function scanFiles(files: string[], json: boolean, ownNumbers: string[]): 
   const options = { referenceYear: new Date().getFullYear(), ownPhoneNumbers: ownNumbers };
   const report = [];
   for (const file of files) {
-    let data: Buffer;
-    try {
-      data = readFileSync(file);
-    } catch {
-      throw new UsageError(`cannot read ${file}`);
-    }
-    const { parts } = await extractText(basename(file), data);
+    if (!existsSync(file)) throw new UsageError(`cannot read ${file}`);
+    const { parts } = await extractFile(file);
     const findings = parts.flatMap((part) =>
       scanText(part.text, options).map((f) => ({ kind: f.kind, text: f.text, severity: f.severity, score: f.score, location: describeLocation(part.location), explanation: f.explanation })),
     );

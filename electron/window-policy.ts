@@ -1,8 +1,11 @@
 /**
  * The security policy of the desktop window, kept free of Electron imports so it is unit-tested:
- * the BrowserWindow options, which URLs are our own page, and which links may open outside.
+ * the BrowserWindow options, the renderer's files and headers, which URLs are our own page, which
+ * links may open outside, and the handlers every web contents gets.
  */
-import type { BrowserWindowConstructorOptions } from 'electron';
+import { join, normalize, sep } from 'node:path';
+import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../shared/content-security-policy.js';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'gongkai';
@@ -31,6 +34,45 @@ export function windowOptions(preloadPath: string, title: string): BrowserWindow
       spellcheck: false,
     },
   };
+}
+
+/** Headers on every file of the renderer served from app://gongkai/. */
+export const RENDERER_HEADERS = { 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff' } as const;
+
+/** The renderer file an app:// request asks for, or null when the path leads outside its folder. */
+export function rendererFile(root: string, requestUrl: string): string | null {
+  const { pathname } = new URL(requestUrl);
+  let path: string;
+  try {
+    path = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+  } catch {
+    return null;
+  }
+  const file = normalize(join(root, path));
+  return file.startsWith(root + sep) ? file : null;
+}
+
+/**
+ * Every web contents stays on our page: navigations and redirects elsewhere are stopped, webviews
+ * refused, and new windows denied, a safe link being handed to the system browser instead.
+ */
+export function hardenWebContents(contents: WebContents, openExternal: (url: string) => void, unitWebsite: () => string | null): void {
+  const stayOnOurPage = (event: { preventDefault(): void }, url: string) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  };
+  contents.on('will-navigate', stayOnOurPage);
+  contents.on('will-redirect', stayOnOurPage);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isSafeExternalUrl(url, unitWebsite())) openExternal(url);
+    return { action: 'deny' };
+  });
+}
+
+/** Camera, microphone, notifications, geolocation …: the app needs none, so none is granted. */
+export function denyPermissions(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
 }
 
 /** Our own page: app://gongkai/… (compared by parts, since non-special schemes have an opaque origin). */

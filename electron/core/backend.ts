@@ -1,5 +1,8 @@
-import { join } from 'node:path';
-import { openDatabase, type Db } from './db/connection.js';
+import { basename, join } from 'node:path';
+import { openDatabase, storageError, type Db } from './db/connection.js';
+import { acquireInstanceLock } from './db/instance-lock.js';
+import { backupBeforeMigration, inspectBackup, restoreDatabase, startDailyBackups } from './db/backups.js';
+import { startIntegrityWatch } from './db/integrity-watch.js';
 import { consoleLogger, systemClock, type Actor, type Clock, type Ctx, type Logger, type Platform, type RuntimeInfo } from './context.js';
 import { SessionStore } from './sessions.js';
 import { services } from './services/index.js';
@@ -11,6 +14,8 @@ import { getSetting } from './db/settings-repo.js';
 import { appVersion } from './paths.js';
 import { seedCalendar } from './services/calendar.js';
 import { startSyncLoop } from './sync/loop.js';
+import { record } from './services/audit-trail.js';
+import { attachDemoSite } from './sync/demo-site.js';
 
 export const DATABASE_FILE = 'gongkai.db';
 const DEFAULT_IDLE_MINUTES = 15;
@@ -32,6 +37,10 @@ export interface BackendOptions {
   sync?: boolean;
   clock?: Clock;
   log?: Logger;
+  /** Daily backups into <dataDir>/backups (default on). */
+  dailyBackups?: boolean;
+  /** How long a write waits for another program's lock on the database file (default 5 s). */
+  busyTimeoutMs?: number;
 }
 
 export interface Backend {
@@ -45,6 +54,19 @@ export interface Backend {
   close(): void;
 }
 
+/**
+ * Restores a backup while the app is not running (`gongkai db restore`): holds the instance lock
+ * so no app opens the database meanwhile. Works when the current database is too damaged to open.
+ */
+export function restoreWhileClosed(dataDir: string, file: string, now = new Date()): { keptAs: string | null } {
+  const lock = acquireInstanceLock(dataDir);
+  try {
+    return restoreDatabase(dataDir, join(dataDir, DATABASE_FILE), file, now);
+  } finally {
+    lock.release();
+  }
+}
+
 function failure(error: ApiError): CallResult<never> {
   return { ok: false, error };
 }
@@ -53,9 +75,29 @@ export function openBackend(options: BackendOptions): Backend {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? consoleLogger;
   const databaseFile = join(options.dataDir, DATABASE_FILE);
-  const db = openDatabase(databaseFile, options.sqliteBinding);
-  db.pragma(`wal_autocheckpoint = ${WAL_SAFETY_PAGES}`);
-  seedCalendar(db, clock.now().toISOString());
+  const lock = acquireInstanceLock(options.dataDir, options.sqliteBinding);
+  const open = (): Db => {
+    const opened = openDatabase(databaseFile, {
+      ...(options.sqliteBinding ? { nativeBinding: options.sqliteBinding } : {}),
+      ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
+      beforeMigrate: (d, from) => backupBeforeMigration(d, options.dataDir, from, clock.now()),
+    });
+    try {
+      opened.pragma(`wal_autocheckpoint = ${WAL_SAFETY_PAGES}`);
+      seedCalendar(opened, clock.now().toISOString());
+      return opened;
+    } catch (error) {
+      opened.close();
+      throw storageError(error) ?? error;
+    }
+  };
+  let db: Db;
+  try {
+    db = open();
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   let checkpointTimer: NodeJS.Timeout | undefined;
   const checkpointWhenIdle = () => {
     clearTimeout(checkpointTimer);
@@ -66,7 +108,7 @@ export function openBackend(options: BackendOptions): Backend {
   const sessions = new SessionStore(clock, () => (getSetting<number>(db, 'security.idleMinutes') ?? DEFAULT_IDLE_MINUTES) * 60_000);
 
   const platform = options.platform ?? null;
-  const context = (actor: Actor | null, sessionId: string | null = null): Ctx => ({ db, clock, actor, sessionId, sessions, runtime, platform, log });
+  const context = (actor: Actor | null, sessionId: string | null = null): Ctx => ({ db, clock, actor, sessionId, sessions, runtime, platform, log, restoreFromBackup: (file) => restoreFromBackup(file, actor) });
 
   /** Resolves the caller, or the error that stops the call before any service runs. */
   function authorise(name: CommandName, sessionId: string | null): { actor: Actor | null } | { error: ApiError } {
@@ -103,15 +145,61 @@ export function openBackend(options: BackendOptions): Backend {
     } catch (error) {
       if (error instanceof AppError) return failure(error.toApiError());
       log.error(`command ${name} failed`, error);
-      return failure({ code: 'api.internal' });
+      return failure(storageError(error)?.toApiError() ?? { code: 'api.internal' });
     }
   }
 
-  const stopSync = options.sync ? startSyncLoop(context(null), log) : () => undefined;
-  const close = () => {
-    stopSync();
-    clearTimeout(checkpointTimer);
-    db.close();
+  /** Work that runs beside the calls, on the database open now: restarted after a restore. */
+  const startBackground = () => {
+    const stopSync = options.sync ? startSyncLoop(context(null), log) : () => undefined;
+    const stopDemoSite = attachDemoSite(context(null), { sqliteBinding: options.sqliteBinding, resume: Boolean(options.sync) });
+    const stopBackups = options.dailyBackups === false ? () => undefined : startDailyBackups(db, options.dataDir, clock, log);
+    const stopIntegrityWatch = startIntegrityWatch({ db, file: databaseFile, clock, log, ...(options.sqliteBinding ? { nativeBinding: options.sqliteBinding } : {}) });
+    return () => {
+      stopSync();
+      void stopDemoSite();
+      stopBackups();
+      stopIntegrityWatch();
+      clearTimeout(checkpointTimer);
+    };
   };
-  return { db, runtime, sessions, call, context, close };
+  let stopBackground = startBackground();
+
+  /**
+   * Replaces the database with a checked backup, keeping the current one as a pre-restore backup,
+   * and carries on with the restored data (migrated, if it is older). Work still in flight on the
+   * old connection fails harmlessly against the closed handle; sessions stay, and each call
+   * checks its user against the restored data.
+   */
+  function restoreFromBackup(candidate: string, actor: Actor | null): { keptAs: string | null } {
+    inspectBackup(candidate);
+    stopBackground();
+    db.close();
+    let result: { keptAs: string | null };
+    try {
+      result = restoreDatabase(options.dataDir, databaseFile, candidate, clock.now());
+    } finally {
+      db = open();
+      stopBackground = startBackground();
+    }
+    const ctx = context(actor);
+    db.transaction(() => record(ctx, 'system.restore', { type: 'database', id: null }, `${basename(candidate)}; previous kept as ${result.keptAs ? basename(result.keptAs) : '-'}`))();
+    return result;
+  }
+
+  const close = () => {
+    stopBackground();
+    db.close();
+    lock.release();
+  };
+  return {
+    get db() {
+      return db;
+    },
+    runtime,
+    sessions,
+    call,
+    context,
+    close,
+  };
 }

@@ -35,6 +35,21 @@ export interface RuntimeInfo {
 export interface Platform {
   /** Opens a file with the system's default application. */
   openFile(path: string): Promise<void>;
+  /** Encrypts stored credentials with the OS keyring (Electron safeStorage, electron/platform/secrets.ts). */
+  secrets?: SecretStore;
+}
+
+/**
+ * How well stored credentials are protected: 'keyring' with a key the OS keeps (Keychain, DPAPI,
+ * libsecret, KWallet); 'basic_text' when Electron falls back to a key built into it (Linux without
+ * a keyring), which is obfuscation, not protection; 'unavailable' when it cannot encrypt at all.
+ */
+export type SecretProtection = 'keyring' | 'basic_text' | 'unavailable';
+
+export interface SecretStore {
+  protection(): SecretProtection;
+  encrypt(plainText: string): Buffer;
+  decrypt(encrypted: Buffer): string;
 }
 
 /** What every service receives. No globals: tests build one with a temp database and a fixed clock. */
@@ -48,4 +63,6 @@ export interface Ctx {
   runtime: RuntimeInfo;
   platform: Platform | null;
   log: Logger;
+  /** Replaces the database with a checked backup file and reopens it, as this actor (the running backend only). */
+  restoreFromBackup?: (file: string) => { keptAs: string | null };
 }

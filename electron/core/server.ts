@@ -108,7 +108,11 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       return refuse(res, 415, { code: 'api.invalid_input', params: { fields: 'content-type' } });
     }
     const body = await readBody(req);
-    if (body === null) return refuse(res, 413, { code: 'api.payload_too_large' });
+    if (body === null) {
+      // The rest of the body is still arriving: close the connection rather than reuse it.
+      res.shouldKeepAlive = false;
+      return refuse(res, 413, { code: 'api.payload_too_large' });
+    }
     let input: unknown;
     try {
       input = body ? JSON.parse(body) : {};

@@ -10,10 +10,12 @@ import { AREAS, AREA_ICONS, areaVisible, type Area } from '../navigation.js';
 import { EmptyState } from './EmptyState.js';
 import { SettingsPage } from '../pages/settings/SettingsPage.js';
 import { AuditLogPage } from '../pages/audit/AuditLogPage.js';
+import { AnnualReportPage } from '../pages/report/AnnualReportPage.js';
 import { DashboardPage } from '../pages/dashboard/DashboardPage.js';
 import { DraftsPage } from '../pages/drafts/DraftsPage.js';
 import { ReviewPage } from '../pages/review/ReviewPage.js';
 import { PublishingPage } from '../pages/publishing/PublishingPage.js';
+import { RequestsPage } from '../pages/requests/RequestsPage.js';
 import { WorkspaceContext, type EditorTarget, type OpenEditor } from '../workspace.js';
 
 /** Unattended screens lock themselves: these machines sit in shared offices. */
@@ -111,10 +113,14 @@ function AreaPage({ area }: { area: Area }) {
       return <ReviewPage />;
     case 'publishing':
       return <PublishingPage />;
+    case 'requests':
+      return <RequestsPage />;
     case 'settings':
       return <SettingsPage />;
     case 'audit':
       return <AuditLogPage />;
+    case 'annualReport':
+      return <AnnualReportPage />;
     default:
       return <EmptyState icon={AREA_ICONS[area]} title={`nav.${area}`} description={`area.${area}.description`} />;
   }

@@ -5,16 +5,11 @@
  */
 import { rmSync, statSync } from 'node:fs';
 import { openBackend } from '../../electron/core/backend.js';
-import { insertEdition, insertItem, nextSerial } from '../../electron/core/db/items-repo.js';
-import { indexEdition } from '../../electron/core/search/edition-search.js';
-import { formatIndexNumber, serialScope, DEFAULT_INDEX_PATTERN } from '../../shared/domain/index-number.js';
-import { uuidv7 } from '../../electron/core/ids.js';
 import { ADMIN, silentLog, tempDir, TestClock, UNIT } from '../support/backend.js';
 import { fields } from '../support/items.js';
-import { generateItem, pick, rng } from './corpus.js';
+import { generateItem, rng } from './corpus.js';
+import { buildItems } from './build-items.js';
 import { mb, ms, percentile, row, timeIt } from './stats.js';
-
-const CATEGORIES = ['gov_document', 'interpretation', 'news', 'notice', 'key_construction', 'statistics', 'other'];
 
 export async function benchDrafts(count: number): Promise<string[]> {
   const dataDir = tempDir('gongkai-bench-');
@@ -29,35 +24,8 @@ export async function benchDrafts(count: number): Promise<string[]> {
   const { sessionId: officer } = await call<{ sessionId: string }>('auth.login', { username: 'xiaoli', password: 'Passw0rd!' }, null);
 
   // Build the data set in batches, the way an import would: rows, 索引号 serials and search index.
-  const random = rng(20261129);
-  const buildStart = performance.now();
   const db = backend.db;
-  const drafts: string[] = [];
-  let textBytes = 0;
-  for (let done = 0; done < count; ) {
-    db.transaction(() => {
-      for (let i = 0; i < 1000 && done < count; i++, done++) {
-        const g = generateItem(random, done);
-        textBytes += Buffer.byteLength(g.bodyText);
-        const itemId = uuidv7();
-        const editionId = uuidv7();
-        const indexNumber = formatIndexNumber(DEFAULT_INDEX_PATTERN, { code: UNIT.code, date: g.writtenDate, serial: nextSerial(db, serialScope(DEFAULT_INDEX_PATTERN, g.writtenDate)) });
-        const at = new Date(Date.parse('2026-01-01T00:00:00Z') + done * 60_000).toISOString();
-        insertItem(db, { id: itemId, indexNumber, createdBy: officerUser.id, createdAt: at });
-        const status = random() < 0.9 ? 'published' : 'draft';
-        const content = {
-          ...fields({ title: g.title, summary: g.summary, draftingUnit: g.unit, publisher: g.unit, documentNumber: g.documentNumber, writtenDate: g.writtenDate }),
-          categoryId: pick(random, CATEGORIES),
-          bodyHtml: g.bodyHtml,
-          bodyText: g.bodyText,
-        };
-        const rowid = insertEdition(db, { ...content, id: editionId, itemId, number: 1, status, authorId: officerUser.id, at });
-        indexEdition(db, rowid, content);
-        if (status === 'draft' && drafts.length < 500) drafts.push(editionId);
-      }
-    })();
-  }
-  const buildSeconds = (performance.now() - buildStart) / 1000;
+  const { textBytes, drafts, seconds: buildSeconds } = buildItems(db, { count, authorId: officerUser.id });
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.exec('ANALYZE');
 
@@ -99,6 +67,7 @@ export async function benchDrafts(count: number): Promise<string[]> {
     lines.push(row([label, samples.length, ms(percentile(samples, 50)), ms(percentile(samples, 95)), '20']));
   }
 
+  const random = rng(20261130);
   const edition = await call<{ categoryId: string } & Record<string, unknown>>('items.edition', { editionId: drafts[0] }, officer);
   const saveSamples = await timeIt(200, (i) =>
     call(

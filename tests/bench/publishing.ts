@@ -2,7 +2,7 @@
  * Publishing throughput: approved documents with their interpretations sent by the sync worker
  * to the reference website on 127.0.0.1 (no faults), as items per second.
  */
-import { startReferenceSite } from '../reference-site/site.js';
+import { startReferenceSite } from '../../electron/reference-site/site.js';
 import { makeBackend, tempDir } from '../support/backend.js';
 import { fields } from '../support/items.js';
 import { SyncWorker } from '../../electron/core/sync/worker.js';

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { PASSWORD, startApp, type RunningApp } from '../support/app.js';
 import { TestClock, tempDir } from '../support/backend.js';
 import { fields } from '../support/items.js';
-import { startReferenceSite, type ReferenceSite } from '../reference-site/site.js';
+import { startReferenceSite, type ReferenceSite } from '../../electron/reference-site/site.js';
 import { SyncWorker } from '../../electron/core/sync/worker.js';
 import { httpSiteClient } from '../../electron/core/sync/site-client.js';
 import { contentHash } from '../../electron/core/services/review.js';
@@ -63,7 +63,7 @@ describe('an approver signs off a reviewed item and follows it to the website', 
     await expect.poll(() => page.getByTestId('approval-title').textContent()).toBe(TITLE);
     await page.getByTestId('approval-password').fill(PASSWORD);
     await page.getByTestId('approval-submit').click();
-    await expect.poll(() => page.getByText('已签发，1 项已加入发布队列。').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText('已签发，1 项已加入发布队列。').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await expect.poll(() => row.count()).toBe(0);
   });
 

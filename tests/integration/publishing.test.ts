@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startReferenceSite, type ReferenceSite } from '../reference-site/site.js';
+import { startReferenceSite, type ReferenceSite } from '../../electron/reference-site/site.js';
 import { makeBackend, tempDir, type TestBackend } from '../support/backend.js';
 import { fields } from '../support/items.js';
 import { SyncWorker } from '../../electron/core/sync/worker.js';

@@ -1,13 +1,13 @@
 /**
- * The reference website (tests/reference-site) as a client sees it: a real HTTP server on
+ * The reference website (electron/reference-site) as a client sees it: a real HTTP server on
  * 127.0.0.1, reached with fetch, checked through its API and through the pages a citizen reads.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startReferenceSite, type Faults, type ReferenceSite } from '../reference-site/site.js';
-import { importOfflinePackage, PackageRejected } from '../reference-site/import-package.js';
+import { startReferenceSite, type Faults, type ReferenceSite } from '../../electron/reference-site/site.js';
+import { importOfflinePackage, PackageRejected } from '../../electron/reference-site/import-package.js';
 import { tempDir } from '../support/backend.js';
 
 const TOKEN = 'gk-test-token-4f7d1c0e9a';

@@ -34,6 +34,8 @@ const MIME: Record<string, string> = {
   '.rar': 'application/vnd.rar',
 };
 
+const WINDOWS_DEVICE = /^(con|prn|aux|nul|com\d|lpt\d)(\.|$)/i;
+
 /**
  * The name shown and offered on download: the last path segment only, without control or
  * reserved characters, so a name like ..\..\x.exe or a/b/../c can never point anywhere.
@@ -46,7 +48,8 @@ function safeFileName(raw: string): string {
     .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '')
     .replace(/^[.\s]+|[.\s]+$/g, '')
     .slice(0, 200);
-  return cleaned || 'attachment';
+  // CON, NUL, COM1 … are devices on Windows, with any extension: opening "NUL.pdf" would not open a file.
+  return WINDOWS_DEVICE.test(cleaned) ? `_${cleaned}` : cleaned || 'attachment';
 }
 
 function mimeOf(name: string): string {
@@ -74,27 +77,46 @@ export function listAttachments(ctx: Ctx, editionId: string): Edition['attachmen
   return ctx.db.prepare('SELECT id, name, size, mime, sha256 FROM attachments WHERE edition_id = ? ORDER BY ordering').all(editionId) as Edition['attachments'];
 }
 
+/** The decoded size, from the base64 length alone. */
+function decodedSize(dataBase64: string): number {
+  const padding = dataBase64.endsWith('==') ? 2 : dataBase64.endsWith('=') ? 1 : 0;
+  return Math.floor((dataBase64.length * 3) / 4) - padding;
+}
+
 function decode(dataBase64: string): Buffer {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(dataBase64)) throw new AppError('attachments.bad_data');
   return Buffer.from(dataBase64, 'base64');
 }
 
-export function add(ctx: Ctx, input: ParsedInput<'attachments.add'>): CommandOutput<'attachments.add'> {
-  const data = decode(input.dataBase64);
+export interface StoredUpload {
+  sha256: string;
+  name: string;
+  size: number;
+  mime: string;
+}
+
+/** Checks an uploaded file against the size limit and stores its bytes; the caller links the row. */
+export function storeUpload(ctx: Ctx, fileName: string, dataBase64: string): StoredUpload {
   const { maxAttachmentMb } = catalogueSettings(ctx);
-  if (data.length > maxAttachmentMb * 1024 * 1024) throw new AppError('attachments.too_large', { maxMb: maxAttachmentMb });
+  // Refused by its size before it is decoded: an oversized file never takes its size again in memory.
+  if (decodedSize(dataBase64) > maxAttachmentMb * 1024 * 1024) throw new AppError('attachments.too_large', { maxMb: maxAttachmentMb });
+  const data = decode(dataBase64);
   if (data.length === 0) throw new AppError('attachments.empty');
+  const name = safeFileName(fileName);
+  return { sha256: storeBlob(ctx, data), name, size: data.length, mime: mimeOf(name) };
+}
+
+export function add(ctx: Ctx, input: ParsedInput<'attachments.add'>): CommandOutput<'attachments.add'> {
   const edition = requireDraft(ctx, input.editionId);
-  const sha256 = storeBlob(ctx, data);
-  const name = safeFileName(input.fileName);
+  const { sha256, name, size: bytes, mime } = storeUpload(ctx, input.fileName, input.dataBase64);
   ctx.db.transaction(() => {
     const { next } = ctx.db.prepare('SELECT coalesce(max(ordering), 0) + 1 AS next FROM attachments WHERE edition_id = ?').get(edition.id) as { next: number };
     const at = ctx.clock.now().toISOString();
     ctx.db
       .prepare('INSERT INTO attachments (id, edition_id, sha256, name, size, mime, ordering, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(uuidv7(), edition.id, sha256, name, data.length, mimeOf(name), next, at);
+      .run(uuidv7(), edition.id, sha256, name, bytes, mime, next, at);
     touchEdition(ctx.db, edition.id, at);
-    record(ctx, 'attachments.add', { type: 'edition', id: edition.id }, `${edition.indexNumber}: ${name} (${data.length} bytes, ${sha256.slice(0, 12)})`);
+    record(ctx, 'attachments.add', { type: 'edition', id: edition.id }, `${edition.indexNumber}: ${name} (${bytes} bytes, ${sha256.slice(0, 12)})`);
   })();
   return presentEdition(ctx, findEdition(ctx.db, edition.id)!);
 }
@@ -112,12 +134,21 @@ export function remove(ctx: Ctx, input: ParsedInput<'attachments.remove'>): Comm
   return presentEdition(ctx, findEdition(ctx.db, edition.id)!);
 }
 
-function storedAttachment(ctx: Ctx, id: string): { name: string; mime: string; path: string } {
-  const row = ctx.db.prepare('SELECT name, mime, sha256 FROM attachments WHERE id = ?').get(id) as { name: string; mime: string; sha256: string } | undefined;
+/** The stored bytes of a file row (of any table with name, mime and sha256), base64 for the contract. */
+export function readStored(ctx: Ctx, row: { name: string; mime: string; sha256: string } | undefined): { name: string; mime: string; dataBase64: string } {
+  const { name, mime, path } = storedFile(ctx, row);
+  return { name, mime, dataBase64: readFileSync(path).toString('base64') };
+}
+
+function storedFile(ctx: Ctx, row: { name: string; mime: string; sha256: string } | undefined): { name: string; mime: string; path: string } {
   if (!row) throw new AppError('attachments.not_found');
   const path = blobPath(ctx, row.sha256);
   if (!existsSync(path)) throw new AppError('attachments.missing_file', { name: row.name });
   return { name: row.name, mime: row.mime, path };
+}
+
+function storedAttachment(ctx: Ctx, id: string): { name: string; mime: string; path: string } {
+  return storedFile(ctx, ctx.db.prepare('SELECT name, mime, sha256 FROM attachments WHERE id = ?').get(id) as { name: string; mime: string; sha256: string } | undefined);
 }
 
 export function read(ctx: Ctx, input: ParsedInput<'attachments.read'>): CommandOutput<'attachments.read'> {

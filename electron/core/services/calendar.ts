@@ -12,6 +12,7 @@ import { addWorkdays, WorkCalendar, type CalendarYear } from '../../../shared/do
 import { parseCalendarIcs, parseCalendarJson } from '../../../shared/domain/calendar-import.js';
 import { chineseDaysYears } from '../calendar-seed.js';
 import { record } from './audit-trail.js';
+import { recomputeOpenRequests } from './requests.js';
 
 /** Built calendars, per database, rebuilt when a change bumps the version. */
 const cache = new WeakMap<Db, { version: number; calendar: WorkCalendar }>();
@@ -74,6 +75,7 @@ export function importCalendar(ctx: Ctx, input: ParsedInput<'calendar.import'>):
   ctx.db.transaction(() => {
     replaceYears(ctx.db, parsed.years, 'import', ctx.clock.now().toISOString());
     record(ctx, 'calendar.import', { type: 'calendar', id: null }, `${input.format}: ${loaded.join(', ')}`);
+    recomputeOpenRequests(ctx);
   })();
   return { years: loaded };
 }
@@ -87,6 +89,7 @@ export function setDay(ctx: Ctx, input: ParsedInput<'calendar.setDay'>): Command
     ctx.db.prepare("UPDATE calendar_years SET source = 'admin', loaded_at = ? WHERE year = ?").run(ctx.clock.now().toISOString(), year);
     record(ctx, 'calendar.setDay', { type: 'calendar', id: input.date }, `${input.date}: ${input.kind ?? 'normal'} ${input.name}`.trim());
     version++;
+    recomputeOpenRequests(ctx);
   })();
   return { ok: true };
 }

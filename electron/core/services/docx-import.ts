@@ -5,6 +5,7 @@ import type { CommandOutput, ParsedInput } from '../../../shared/contract.js';
 import { AppError } from '../../../shared/errors.js';
 import { blankFields } from '../../../shared/domain/catalogue.js';
 import { htmlToPlainText } from '../html-sanitizer.js';
+import { extractText } from '../extract/index.js';
 import { createItem, today } from './items.js';
 import { readUnit } from './setup.js';
 
@@ -25,6 +26,13 @@ const STYLE_MAP = [
 
 export async function docxToHtml(data: Buffer): Promise<string> {
   if (data.length < 4 || !data.subarray(0, 4).equals(ZIP_MAGIC)) throw new AppError('docx.not_docx');
+  // Our own bounded reader goes first: mammoth would inflate a zip bomb or expand an entity bomb.
+  // It refuses those (extract.too_large, extract.entity_bomb) and encrypted files with their own message.
+  const { format } = await extractText('import.docx', data).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === 'extract.damaged') throw new AppError('docx.unreadable', { detail: String(error.params.detail ?? '') });
+    throw error;
+  });
+  if (format !== 'docx') throw new AppError('docx.not_docx');
   try {
     const result = await mammoth.convertToHtml({ buffer: data }, { styleMap: STYLE_MAP });
     return result.value;

@@ -18,6 +18,18 @@ import * as interpretations from './interpretations.js';
 import * as workflow from './workflow.js';
 import * as review from './review.js';
 import * as publishing from './publishing.js';
+import * as siteSettings from './site-settings.js';
+import * as requests from './requests.js';
+import * as offlinePackage from './offline-package.js';
+import * as demoSite from '../sync/demo-site.js';
+// 告知书与登记簿
+import * as letters from './letters.js';
+import * as complaints from './complaints.js';
+import * as appeals from './appeals.js';
+import * as annualReport from './annual-report.js';
+// 工作台 dashboard figures and the demo data sets
+import * as dashboard from './dashboard.js';
+import * as demo from './demo.js';
 
 export type Service<K extends CommandName> = (ctx: Ctx, input: ParsedInput<K>) => CommandOutput<K> | Promise<CommandOutput<K>>;
 
@@ -86,12 +98,58 @@ export const services: { [K in CommandName]: Service<K> } = {
   'publishing.withdraw': publishing.withdraw,
   'publishing.retry': publishing.retry,
   'publishing.cancel': publishing.cancel,
+  'publishing.exportPackage': offlinePackage.exportPackage,
+  'publishing.demoSite': demoSite.demoSite,
+  'publishing.useDemoSite': demoSite.useDemoSite,
+  'publishing.websiteLink': publishing.websiteLink,
+  'publishing.published': publishing.published,
+  'publishing.network': siteSettings.network,
+  'publishing.setNetwork': siteSettings.setNetwork,
+  'publishing.testConnection': siteSettings.testConnection,
   'calendar.years': calendar.years,
   'calendar.import': calendar.importCalendar,
   'calendar.setDay': calendar.setDay,
   'calendar.explain': calendar.explain,
   'dashboard.deadlines': deadlines.deadlines,
+  // 工作台 dashboard figures and the demo data sets
+  'dashboard.summary': dashboard.summary,
+  'demo.load': demo.load,
+  // 依申请公开 requests
+  'requests.list': requests.list,
+  'requests.get': requests.get,
+  'requests.register': requests.register,
+  'requests.recordEvent': requests.recordEvent,
+  'requests.close': requests.close,
+  'requests.explainDue': requests.explainDue,
+  'requests.deadlines': requests.deadlines,
+  'requests.addAttachment': requests.addAttachment,
+  'requests.readAttachment': requests.readAttachment,
   'system.info': system.info,
   'system.checkDatabase': system.checkDatabase,
   'system.backup': system.backup,
+  'system.backups': system.backups,
+  'system.restore': system.restore,
+  // 告知书与登记簿
+  'requests.letter': letters.letter,
+  'letters.kinds': letters.kinds,
+  'letters.templates': letters.templates,
+  'letters.saveTemplate': letters.saveTemplate,
+  'letters.resetTemplate': letters.resetTemplate,
+  'letters.saveSettings': letters.saveSettings,
+  'complaints.list': complaints.list,
+  'complaints.create': complaints.create,
+  'complaints.update': complaints.update,
+  'complaints.setReplyWorkdays': complaints.setReplyWorkdays,
+  'appeals.list': appeals.list,
+  'appeals.create': appeals.create,
+  'appeals.update': appeals.update,
+  // 年度报告 annual report
+  'report.get': annualReport.get,
+  'report.sources': annualReport.sources,
+  'report.saveNarrative': annualReport.saveNarrative,
+  'report.saveEntered': annualReport.saveEntered,
+  'report.export': annualReport.exportReport,
+  'report.download': annualReport.download,
+  'report.diff': annualReport.diff,
+  'report.createItem': annualReport.createReportItem,
 };

@@ -2,13 +2,10 @@
  * 签发 and the queue to the website. Approving writes the state change, the outbox job and the
  * audit entry in one transaction; the sync worker (../sync/worker.ts) does the sending.
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Ctx } from '../context.js';
 import type { CommandOutput, ParsedInput } from '../../../shared/contract.js';
 import { AppError } from '../../../shared/errors.js';
 import { approvalReasons, withdrawalReasons } from '../../../shared/domain/approval-rules.js';
-import { getSetting, setSetting } from '../db/settings-repo.js';
 import { findUserById } from '../db/users-repo.js';
 import type { EditionRecord } from '../db/items-repo.js';
 import { verifyPassword } from '../password.js';
@@ -16,41 +13,13 @@ import { listAttachments } from './attachments.js';
 import { currentEdition, linkedItemIds } from './interpretations.js';
 import { requireEdition } from './items.js';
 import { contentHash } from './review.js';
+import { isEditionAuthor } from './authorship.js';
 import { record } from './audit-trail.js';
 import { requireActor } from './users.js';
+import { isConfigured } from './site-settings.js';
 
-const SITE_KEY = 'publishing.site';
-const TOKEN_FILE = join('secrets', 'site-token');
-
-/**
- * The website token, outside the database in a file only this user can read (browser mode and
- * the CLI; the desktop app's safeStorage keeps it encrypted with the OS keyring instead).
- */
-export function siteToken(ctx: Ctx): string | null {
-  const file = join(ctx.runtime.dataDir, TOKEN_FILE);
-  return existsSync(file) ? readFileSync(file, 'utf8').trim() : null;
-}
-
-export function siteUrl(ctx: Ctx): string | null {
-  return getSetting<string>(ctx.db, SITE_KEY) ?? null;
-}
-
-export function settings(ctx: Ctx): CommandOutput<'publishing.settings'> {
-  return { siteUrl: siteUrl(ctx), tokenSet: siteToken(ctx) !== null };
-}
-
-export function configure(ctx: Ctx, input: ParsedInput<'publishing.configure'>): CommandOutput<'publishing.configure'> {
-  const dir = join(ctx.runtime.dataDir, 'secrets');
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const file = join(ctx.runtime.dataDir, TOKEN_FILE);
-  writeFileSync(file, input.token, { mode: 0o600 });
-  chmodSync(file, 0o600);
-  ctx.db.transaction(() => {
-    setSetting(ctx.db, SITE_KEY, input.siteUrl);
-    record(ctx, 'publishing.configure', { type: 'settings', id: SITE_KEY }, input.siteUrl);
-  })();
-  return settings(ctx);
-}
+/** The website's address, target and credential live in site-settings.ts; these callers import them from here. */
+export { configure, settings, siteToken, siteUrl } from './site-settings.js';
 
 interface Signature {
   name: string;
@@ -128,7 +97,7 @@ export async function approve(ctx: Ctx, input: ParsedInput<'publishing.approve'>
       return approvalReasons({
         title: e.title,
         status: e.status,
-        approverIsAuthor: e.authorId === actor.id,
+        approverIsAuthor: isEditionAuthor(ctx, e, actor.id),
         signOffValid: signed !== null && signed.hash === contentHash(ctx, e),
         columnConfigured: columnOf(ctx, e.categoryId) !== '',
       });
@@ -164,13 +133,31 @@ export function status(ctx: Ctx): CommandOutput<'publishing.status'> {
   const last = ctx.db.prepare("SELECT at, outcome, status FROM outbox_attempts ORDER BY rowid DESC LIMIT 1").get() as { at: string; outcome: string; status: number | null } | undefined;
   const lastDone = ctx.db.prepare("SELECT max(at) AS at FROM outbox_attempts WHERE outcome = 'done'").get() as { at: string | null };
   return {
-    configured: siteUrl(ctx) !== null && siteToken(ctx) !== null,
+    configured: isConfigured(ctx),
     online: last ? last.status !== null : null,
     queued: counts.pending ?? 0,
     failed: counts.failed ?? 0,
     conflicts: counts.conflict ?? 0,
     lastSuccessAt: lastDone.at,
   };
+}
+
+/** What the website answered to the item's last successful publish: its page and edition. */
+export function websiteLink(ctx: Ctx, input: ParsedInput<'publishing.websiteLink'>): CommandOutput<'publishing.websiteLink'> {
+  const row = ctx.db.prepare('SELECT url, edition, published_at AS publishedAt FROM site_items WHERE item_id = ?').get(input.itemId) as
+    | { url: string; edition: number; publishedAt: string }
+    | undefined;
+  return row?.url ? row : null;
+}
+
+export function published(ctx: Ctx): CommandOutput<'publishing.published'> {
+  return ctx.db
+    .prepare(
+      `SELECT e.item_id AS itemId, e.id AS editionId, e.title, i.index_number AS indexNumber, s.url, s.edition, s.published_at AS publishedAt
+       FROM site_items s JOIN editions e ON e.item_id = s.item_id AND e.status = 'published' JOIN items i ON i.id = e.item_id
+       ORDER BY s.published_at DESC, e.item_id LIMIT 500`,
+    )
+    .all() as CommandOutput<'publishing.published'>;
 }
 
 export function jobs(ctx: Ctx, input: ParsedInput<'publishing.jobs'>): CommandOutput<'publishing.jobs'> {

@@ -4,7 +4,6 @@
  * stores the SHA-256 of the canonical content read; any later change voids it.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import sanitizeHtml from 'sanitize-html';
 import type { Ctx } from '../context.js';
 import type { CommandOutput, ParsedInput } from '../../../shared/contract.js';
@@ -18,8 +17,9 @@ import { verifyPassword } from '../password.js';
 import { htmlToPlainText, sanitizeBodyHtml } from '../html-sanitizer.js';
 import { indexEdition } from '../search/edition-search.js';
 import { blobPath, listAttachments } from './attachments.js';
-import { extractText, type TextPart } from '../extract/index.js';
+import { extractFile, type TextPart } from '../extract/index.js';
 import { presentEdition, requireEdition } from './items.js';
+import { isEditionAuthor } from './authorship.js';
 import { record } from './audit-trail.js';
 import { requireActor } from './users.js';
 import { readUnit } from './setup.js';
@@ -91,7 +91,7 @@ async function attachmentText(ctx: Ctx, a: { name: string; sha256: string }): Pr
   if (cached) return cached;
   let result: { parts: TextPart[]; problem: string | null };
   try {
-    const r = await extractText(a.name, readFileSync(blobPath(ctx, a.sha256)));
+    const r = await extractFile(blobPath(ctx, a.sha256), a.name);
     // Inserted runs also appear in their paragraph; scanning both would report them twice.
     const parts = r.parts.filter((p) => !(p.location.format === 'docx' && p.location.part === 'tracked_insertion'));
     result = { parts, problem: r.unsupported ? 'unsupported' : r.noTextLayer ? 'no_text_layer' : null };
@@ -195,7 +195,7 @@ function decisionFacts(
 ) {
   const required = review.checklist.filter((i) => i.severity === 'required');
   return {
-    reviewerIsAuthor: ctx.actor?.id === e.authorId,
+    reviewerIsAuthor: isEditionAuthor(ctx, e, ctx.actor?.id),
     reviewerIsReviewer: Boolean(ctx.actor?.roles.includes('reviewer')),
     status: e.status,
     unansweredRequired: required.filter((i) => i.answer === null).map((i) => i.id),
@@ -315,9 +315,11 @@ export async function decide(ctx: Ctx, input: ParsedInput<'review.decide'>): Pro
 
 /** Back to draft: the author to change it, or a reviewer; any sign-off on it is voided. */
 export function returnToDraft(ctx: Ctx, input: ParsedInput<'workflow.returnToDraft'>): CommandOutput<'workflow.returnToDraft'> {
-  requireActor(ctx);
+  const actor = requireActor(ctx);
   ctx.db.transaction(() => {
     const e = requireEdition(ctx, input.editionId);
+    // Another officer may not void a colleague's sign-off.
+    if (!actor.roles.includes('reviewer') && !isEditionAuthor(ctx, e, actor.id)) throw new AppError('workflow.not_author');
     if (!['submitted', 'reviewed'].includes(e.status)) throw new AppError('items.not_editable', { status: e.status });
     const at = ctx.clock.now().toISOString();
     ctx.db.prepare("UPDATE editions SET status = 'draft', updated_at = ? WHERE id = ?").run(at, e.id);

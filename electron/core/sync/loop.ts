@@ -1,22 +1,22 @@
 import type { Ctx, Logger } from '../context.js';
-import { siteToken, siteUrl } from '../services/publishing.js';
-import { httpSiteClient } from './site-client.js';
+import { configuredClient } from '../services/site-settings.js';
 import { SyncWorker } from './worker.js';
 
 const EVERY_MS = 5_000;
 
 /**
- * Drains the outbox every few seconds while the website is configured; one round at a time.
+ * Drains the outbox every few seconds while the website is configured; one round at a time, each
+ * with the settings saved at its start (target, credential, proxy, CA).
  * Returns the function that stops it.
  */
 export function startSyncLoop(ctx: Ctx, log: Logger): () => void {
   let running = false;
   const timer = setInterval(() => {
-    const url = siteUrl(ctx);
-    const token = siteToken(ctx);
-    if (running || !url || !token) return;
+    if (running) return;
+    const client = configuredClient(ctx);
+    if (!client) return;
     running = true;
-    new SyncWorker(ctx, httpSiteClient(url, token))
+    new SyncWorker(ctx, client)
       .drain()
       .catch((error: unknown) => log.error('sync round failed', error))
       .finally(() => {

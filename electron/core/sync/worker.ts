@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Ctx } from '../context.js';
-import type { SiteClient, SiteResponse } from './site-client.js';
+import type { AttachmentRef, SiteClient, SiteResponse } from './site-client.js';
 import { blobPath } from '../services/attachments.js';
 import { record } from '../services/audit-trail.js';
 
@@ -94,12 +94,12 @@ export class SyncWorker {
       if (response.status === 200 || response.status === 201) return this.withdrawn(job, response);
       return this.settle(job, response);
     }
-    const body = JSON.parse(job.payload) as { attachments: { sha256: string }[] };
-    for (const { sha256 } of body.attachments) {
-      const head = await this.client.hasAttachment(sha256);
+    const body = JSON.parse(job.payload) as { attachments: AttachmentRef[] };
+    for (const attachment of body.attachments) {
+      const head = await this.client.hasAttachment(attachment.sha256);
       if (head.status === 200) continue;
       if (head.status !== 404) return this.settle(job, head);
-      const put = await this.client.putAttachment(sha256, readFileSync(blobPath(this.ctx, sha256)));
+      const put = await this.client.putAttachment(attachment, readFileSync(blobPath(this.ctx, attachment.sha256)));
       if (put.status !== 200 && put.status !== 201) return this.settle(job, put);
     }
     const site = this.ctx.db.prepare('SELECT edition FROM site_items WHERE item_id = ?').get(job.item_id) as { edition: number } | undefined;

@@ -1,13 +1,17 @@
 import { Anchor, Badge, Center, Group, Loader, Paper, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { IconAlarm, IconClockExclamation, IconMessageCircle, IconMessageExclamation } from '@tabler/icons-react';
 import type { Icon } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { useQuery } from '../../hooks/useQuery.js';
 import { useWorkspace } from '../../workspace.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { AutosaveBanner } from '../drafts/AutosaveBanner.js';
+import { RequestsDue } from './RequestsDue.js';
+import { WorkQueues } from './WorkQueues.js';
+import { YearFigures } from './YearFigures.js';
+import { useSummary } from './useSummary.js';
 import type { CommandOutput } from '../../../shared/contract.js';
 import type { MessageKey } from '../../../shared/i18n/index.js';
 
@@ -48,14 +52,18 @@ const INTERPRETATION_COLUMNS: Column<InterpretationRow>[] = [
 ];
 
 /**
- * The work queues: proactive items whose statutory 20-working-day deadline is near or past, and
- * interpretations due a few working days after their document was published.
+ * The dashboard: the work queues (editions awaiting review or sign-off, stopped publishing jobs), a
+ * year's figures, proactive items whose statutory 20-working-day deadline is near or past,
+ * interpretations due a few working days after their document was published, and requests due.
  */
 export function DashboardPage() {
   const { t } = useI18n();
   const { user } = useSession();
   const deadlines = useQuery('dashboard.deadlines');
   const interpretationSettings = useQuery('interpretations.settings');
+  // null: this year by the clock, until the officer picks another year.
+  const [year, setYear] = useState<number | null>(null);
+  const summary = useSummary(year);
 
   return (
     <Stack gap="md">
@@ -66,6 +74,9 @@ export function DashboardPage() {
         </Text>
       </Stack>
       {user.roles.includes('officer') && <AutosaveBanner />}
+      <ErrorAlert error={summary.error} />
+      {summary.data && <WorkQueues queues={summary.data.queues} />}
+      {summary.data && <YearFigures summary={summary.data} onYear={setYear} />}
       <ErrorAlert error={deadlines.error} />
       {deadlines.data ? (
         <Stack gap="md">
@@ -123,6 +134,7 @@ export function DashboardPage() {
           </Center>
         )
       )}
+      <RequestsDue />
       <Stack gap={4}>
         <Text size="xs" c="dimmed">
           {t('dashboard.rule')}

@@ -11,6 +11,8 @@ import { passwordEnteredProblem } from '../../validation.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { activation, EditionCells } from '../../components/EditionRow.js';
 import { PasswordField } from '../../components/PasswordField.js';
+import { formatShortDateTime } from '../../format.js';
+import { NO_SCHEDULE, ScheduleField, scheduledAt, type Schedule } from './ScheduleField.js';
 import { errorMessage } from '../../../shared/i18n/index.js';
 import type { Category, ItemRow } from '../../../shared/contract.js';
 import type { ApiError } from '../../../shared/errors.js';
@@ -138,10 +140,12 @@ export function ApprovalQueue({ refreshed, categories }: { refreshed: number; ca
 
 /** Sign-off: the approver's password again, then the edition (with its reviewed interpretations) goes to the website queue. */
 function SignOffPanel({ row, canApprove, onApproved }: { row: ItemRow; canApprove: boolean; onApproved(): void }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { command } = useSession();
   const { openEditor } = useWorkspace();
   const [password, setPassword] = useState('');
+  const [schedule, setSchedule] = useState<Schedule>(NO_SCHEDULE);
+  const [scheduleProblem, setScheduleProblem] = useState<MessageKey | null>(null);
   const [problem, setProblem] = useState<MessageKey | null>(null);
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -150,13 +154,15 @@ function SignOffPanel({ row, canApprove, onApproved }: { row: ItemRow; canApprov
     event.preventDefault();
     if (submitting || !canApprove) return;
     const found = passwordEnteredProblem(password);
+    const when = scheduledAt(schedule);
     setProblem(found);
-    if (found) return;
+    setScheduleProblem(when.problem);
+    if (found || when.problem) return;
     setFailure(null);
     setSubmitting(true);
     try {
-      const { queued } = await command('publishing.approve', { editionId: row.editionId, password });
-      notifySuccess(t('publishing.approved', { count: queued.length }));
+      const { queued } = await command('publishing.approve', { editionId: row.editionId, password, scheduledAt: when.at });
+      notifySuccess(when.at ? t('publishing.scheduled', { count: queued.length, at: formatShortDateTime(when.at, language) }) : t('publishing.approved', { count: queued.length }));
       onApproved();
     } catch (thrown) {
       setFailure(toApiError(thrown));
@@ -195,6 +201,14 @@ function SignOffPanel({ row, canApprove, onApproved }: { row: ItemRow; canApprov
                 autoComplete="current-password"
                 data-testid="approval-password"
               />
+              <ScheduleField
+                value={schedule}
+                onChange={(next) => {
+                  setSchedule(next);
+                  setScheduleProblem(null);
+                }}
+                problem={scheduleProblem}
+              />
               {failure && <Refusal error={failure} />}
               <Group>
                 <Button type="submit" leftSection={<IconSignature size={16} />} loading={submitting} data-testid="approval-submit">
@@ -213,16 +227,16 @@ function SignOffPanel({ row, canApprove, onApproved }: { row: ItemRow; canApprov
   );
 }
 
-/** The backend's refusal with every reason it gave (not reviewed, sign-off void, own edition, no website column). */
-function Refusal({ error }: { error: ApiError }) {
+/** The backend's refusal with every reason it gave (not reviewed, sign-off void, own edition, no website column; for withdrawals too). */
+export function Refusal({ error, testId = 'approval' }: { error: ApiError; testId?: string }) {
   const { t } = useI18n();
   return (
-    <Alert color="red" icon={<IconCircleX />} role="alert" p="xs" data-testid="approval-error" data-code={error.code}>
+    <Alert color="red" icon={<IconCircleX />} role="alert" p="xs" data-testid={`${testId}-error`} data-code={error.code}>
       <Text size="sm">{errorMessage(t, error)}</Text>
       {error.reasons && error.reasons.length > 0 && (
         <List size="sm" spacing={2} mt={4}>
           {error.reasons.map((reason, index) => (
-            <List.Item key={index} data-testid="approval-reason" data-code={reason.code}>
+            <List.Item key={index} data-testid={`${testId}-reason`} data-code={reason.code}>
               {reasonMessage(t, reason)}
             </List.Item>
           ))}

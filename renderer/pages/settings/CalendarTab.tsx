@@ -254,7 +254,7 @@ function ExplainSection() {
   );
 }
 
-function weekdayName(date: string, language: Language): string {
+export function weekdayName(date: string, language: Language): string {
   return new Intl.DateTimeFormat(language, { weekday: 'short', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 }
 
@@ -320,7 +320,7 @@ function ExplanationView({ start, workdays, explanation }: { start: string; work
   );
 }
 
-function dayKind(t: Translate, day: Explanation['days'][number]): string {
+export function dayKind(t: Translate, day: Pick<Explanation['days'][number], 'kind' | 'name'>): string {
   switch (day.kind) {
     case 'weekday':
       return t('calendar.kind.weekday');

@@ -1,4 +1,4 @@
-import { Alert, Button, Center, Code, DataList, Group, List, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Center, Code, DataList, Group, List, Loader, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useI18n } from '../../i18n.js';
@@ -6,7 +6,8 @@ import { useSession } from '../../session.js';
 import { useQuery } from '../../hooks/useQuery.js';
 import { useForm } from '../../hooks/useForm.js';
 import { notifyFailure, notifySuccess } from '../../failures.js';
-import { formatBytes } from '../../format.js';
+import { formatBytes, formatDateTime } from '../../format.js';
+import { PasswordField } from '../../components/PasswordField.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { requiredProblem } from '../../validation.js';
 import type { CommandOutput } from '../../../shared/contract.js';
@@ -14,7 +15,7 @@ import type { CommandOutput } from '../../../shared/contract.js';
 type DatabaseCheck = CommandOutput<'system.checkDatabase'>;
 
 export function DataTab() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const info = useQuery('system.info');
 
   if (!info.data) {
@@ -26,7 +27,7 @@ export function DataTab() {
       </Center>
     );
   }
-  const { version, dataDir, databaseFile, suggestedBackupFile } = info.data;
+  const { version, dataDir, databaseFile, suggestedBackupFile, integrity } = info.data;
   return (
     <Stack gap="xl" maw={720}>
       <DataList labelWidth={140}>
@@ -46,9 +47,24 @@ export function DataTab() {
             <Path>{databaseFile}</Path>
           </DataList.ItemValue>
         </DataList.Item>
+        <DataList.Item>
+          <DataList.ItemLabel>{t('data.last_check')}</DataList.ItemLabel>
+          <DataList.ItemValue data-testid="data-last-check">
+            {!integrity ? (
+              t('data.last_check_none')
+            ) : integrity.ok ? (
+              t('data.last_check_ok', { at: formatDateTime(integrity.checkedAt, language) })
+            ) : (
+              <Text c="red" size="sm">
+                {t('data.last_check_failed', { at: formatDateTime(integrity.checkedAt, language), messages: integrity.messages.slice(0, 3).join('; ') })}
+              </Text>
+            )}
+          </DataList.ItemValue>
+        </DataList.Item>
       </DataList>
       <DatabaseCheckSection />
       <BackupSection suggestedFile={suggestedBackupFile} />
+      <RestoreSection />
     </Stack>
   );
 }
@@ -129,5 +145,82 @@ function BackupSection({ suggestedFile }: { suggestedFile: string }) {
         </Group>
       </Stack>
     </form>
+  );
+}
+
+type Backup = CommandOutput<'system.backups'>[number];
+
+/** The backups folder's files, newest first; restoring one asks for the admin's password, then reloads the app. */
+function RestoreSection() {
+  const { t, language } = useI18n();
+  const backups = useQuery('system.backups');
+  const [chosen, setChosen] = useState<Backup | null>(null);
+
+  return (
+    <Stack gap="sm">
+      <Title order={4}>{t('data.restore_title')}</Title>
+      <Text size="sm" c="dimmed">
+        {t('data.restore_help')}
+      </Text>
+      {backups.error && <ErrorAlert error={backups.error} />}
+      {backups.data?.length === 0 && <Text size="sm">{t('data.restore_empty')}</Text>}
+      {!!backups.data?.length && (
+        <Table striped data-testid="backup-list">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('data.restore_at')}</Table.Th>
+              <Table.Th>{t('data.restore_kind')}</Table.Th>
+              <Table.Th>{t('data.restore_size')}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {backups.data.map((backup) => (
+              <Table.Tr key={backup.name} data-testid="backup-row">
+                <Table.Td title={backup.name}>{formatDateTime(backup.at, language)}</Table.Td>
+                <Table.Td>{t(`data.restore_kind.${backup.kind}`)}</Table.Td>
+                <Table.Td>{formatBytes(backup.bytes, language)}</Table.Td>
+                <Table.Td>
+                  <Button size="xs" variant="default" onClick={() => setChosen(backup)} data-testid="restore-backup">
+                    {t('data.restore')}
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {chosen && <RestoreModal backup={chosen} onClose={() => setChosen(null)} />}
+    </Stack>
+  );
+}
+
+function RestoreModal({ backup, onClose }: { backup: Backup; onClose: () => void }) {
+  const { t, language } = useI18n();
+  const { command } = useSession();
+  const form = useForm({ password: '' }, (values) => ({ password: requiredProblem(values.password) }));
+
+  const restore = form.onSubmit(async ({ password }) => {
+    await command('system.restore', { name: backup.name, password });
+    notifySuccess(t('data.restore_done'));
+    // Every screen shows the restored data only after a fresh start.
+    window.location.reload();
+  });
+
+  return (
+    <Modal opened onClose={() => !form.submitting && onClose()} title={t('data.restore_confirm_title')}>
+      <form onSubmit={restore} data-testid="restore-form">
+        <Stack gap="sm">
+          <Text size="sm">{t('data.restore_confirm_text', { at: formatDateTime(backup.at, language), name: backup.name })}</Text>
+          <PasswordField label={t('data.restore_password')} autoComplete="current-password" data-autofocus {...form.field('password')} />
+          <ErrorAlert error={form.failure} />
+          <Group justify="flex-end">
+            <Button type="submit" color="red" loading={form.submitting}>
+              {t('data.restore_confirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
   );
 }

@@ -1,5 +1,5 @@
 import { Stack, Tabs, Title } from '@mantine/core';
-import { IconBuilding, IconCalendarEvent, IconCategory, IconDatabase, IconMessageCircle, IconSettings, IconShieldLock, IconUserCircle, IconUsers, IconWorldUpload } from '@tabler/icons-react';
+import { IconBuilding, IconCalendarEvent, IconCategory, IconDatabase, IconFileText, IconMessageCircle, IconSettings, IconShieldLock, IconUserCircle, IconUsers, IconWorldUpload } from '@tabler/icons-react';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { GeneralTab } from './GeneralTab.js';
@@ -12,10 +12,12 @@ import { CategoriesTab } from './CategoriesTab.js';
 import { InterpretationsTab } from './InterpretationsTab.js';
 import { ReviewSettingsTab } from './ReviewSettingsTab.js';
 import { WebsiteTab } from './WebsiteTab.js';
+import { LetterTemplatesTab } from './LetterTemplatesTab.js';
 
 export function SettingsPage() {
   const { t } = useI18n();
-  const { isAdmin } = useSession();
+  const { isAdmin, user } = useSession();
+  const editsLetters = isAdmin || user.roles.includes('officer');
   return (
     <Stack>
       <Title order={2}>{t('nav.settings')}</Title>
@@ -33,6 +35,11 @@ export function SettingsPage() {
           <Tabs.Tab value="calendar" leftSection={<IconCalendarEvent size={16} />} data-testid="settings-tab-calendar">
             {t('settings.tab.calendar')}
           </Tabs.Tab>
+          {editsLetters && (
+            <Tabs.Tab value="letters" leftSection={<IconFileText size={16} />} data-testid="settings-tab-letters">
+              {t('settings.tab.letters')}
+            </Tabs.Tab>
+          )}
           {isAdmin && (
             <>
               <Tabs.Tab value="categories" leftSection={<IconCategory size={16} />} data-testid="settings-tab-categories">
@@ -68,6 +75,11 @@ export function SettingsPage() {
         <Tabs.Panel value="calendar" pt="lg">
           <CalendarTab />
         </Tabs.Panel>
+        {editsLetters && (
+          <Tabs.Panel value="letters" pt="lg">
+            <LetterTemplatesTab />
+          </Tabs.Panel>
+        )}
         {isAdmin && (
           <>
             <Tabs.Panel value="categories" pt="lg">

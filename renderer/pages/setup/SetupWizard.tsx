@@ -1,6 +1,7 @@
-import { Button, DataList, Group, Stack, Stepper, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, DataList, Group, Stack, Stepper, Text, TextInput } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
-import { unwrap } from '../../api.js';
+import { api, unwrap } from '../../api.js';
+import { notifyFailure } from '../../failures.js';
 import { useI18n } from '../../i18n.js';
 import { useForm } from '../../hooks/useForm.js';
 import { EntryScreen } from '../../components/EntryScreen.js';
@@ -30,6 +31,7 @@ export function SetupWizard({ onComplete }: { onComplete(session: Session): void
   const unit = useForm(EMPTY_UNIT, unitProblems);
   const admin = useForm(EMPTY_ADMIN, adminProblems);
   const confirm = useForm({});
+  const [loadDemo, setLoadDemo] = useState(false);
 
   const next = () => setStep((s) => s + 1);
   const back = () => setStep((s) => s - 1);
@@ -41,6 +43,11 @@ export function SetupWizard({ onComplete }: { onComplete(session: Session): void
       admin: { username: username.trim(), displayName: displayName.trim(), password },
       language,
     });
+    if (loadDemo) {
+      // The office exists now whatever happens to the demo data, so a failure is reported, not retried here.
+      api.setSession(session.sessionId);
+      await unwrap('demo.load', { name: 'leizhou-2018' }).catch((thrown: unknown) => notifyFailure(t, thrown));
+    }
     onComplete(session);
   });
 
@@ -123,6 +130,19 @@ export function SetupWizard({ onComplete }: { onComplete(session: Session): void
                 </Text>
                 <LanguageSwitch value={language} onChange={setLanguage} disabled={confirm.submitting} />
               </Stack>
+              <Checkbox
+                label={t('setup.demo.label')}
+                description={t('setup.demo.help')}
+                checked={loadDemo}
+                onChange={(event) => setLoadDemo(event.currentTarget.checked)}
+                disabled={confirm.submitting}
+                data-testid="setup-load-demo"
+              />
+              {confirm.submitting && loadDemo && (
+                <Text size="sm" c="dimmed" data-testid="setup-demo-loading">
+                  {t('setup.demo.loading')}
+                </Text>
+              )}
               <ErrorAlert error={confirm.failure} />
             </Stack>
             <StepButtons submitLabel={t('setup.finish')} onBack={back} busy={confirm.submitting} />

@@ -20,6 +20,7 @@ import {
 } from '../../../catalogue.js';
 import { ErrorAlert } from '../../../components/ErrorAlert.js';
 import { StatusBadge } from '../../../components/StatusBadge.js';
+import { WebsiteLink } from '../../publishing/WebsiteLink.js';
 import { isValidDate } from '../../../../shared/domain/working-days.js';
 import { BODY_EXTENSIONS, BodyEditor } from './BodyEditor.js';
 import { CatalogueForm, formFields } from './CatalogueForm.js';
@@ -504,6 +505,7 @@ function DraftEditor({ edition: initialEdition, initial, restored, restoreRefuse
             {edition ? fields.title || t('editor.untitled') : t('editor.new_title')}
           </Title>
           {edition && <StatusBadge status={edition.status} size="md" testId="editor-status" />}
+          {edition && <WebsiteLink itemId={edition.itemId} />}
         </Group>
         <Group gap="sm" wrap="nowrap">
           <SaveState isNew={!edition} dirty={dirty} canEdit={canEdit} saving={saving} autosavedAt={autosavedAt} />

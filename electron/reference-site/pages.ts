@@ -6,7 +6,7 @@
  */
 import sanitizeHtml from 'sanitize-html';
 import { shanghaiDate, type Column, type ColumnListing, type ItemPage, type LinkedItem } from './store.js';
-import type { AttachmentRef, WithdrawalReason } from './schema.js';
+import type { AttachmentRef, WithdrawalReason } from '../../shared/publishing-api.js';
 
 export const PAGE_CSP = [
   "default-src 'none'",

@@ -8,7 +8,7 @@
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AttachmentRef, Catalogue, PutItem, Related, Withdrawal, WithdrawalReason } from './schema.js';
+import type { AttachmentRef, Catalogue, PutItem, Related, Withdrawal, WithdrawalReason } from '../../shared/publishing-api.js';
 
 export const DATABASE_FILE = 'reference-site.sqlite3';
 
@@ -252,13 +252,17 @@ export class SiteStore {
   readonly blobDir: string;
   readonly tmpDir: string;
 
-  constructor(readonly dataDir: string) {
+  /** `nativeBinding`: better-sqlite3 built for the running runtime (Electron in development). */
+  constructor(
+    readonly dataDir: string,
+    nativeBinding?: string,
+  ) {
     mkdirSync(dataDir, { recursive: true });
     this.blobDir = join(dataDir, 'blobs');
     this.tmpDir = join(dataDir, 'tmp');
     mkdirSync(this.blobDir, { recursive: true });
     mkdirSync(this.tmpDir, { recursive: true });
-    this.db = new Database(join(dataDir, DATABASE_FILE));
+    this.db = new Database(join(dataDir, DATABASE_FILE), nativeBinding ? { nativeBinding } : {});
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');

@@ -16,7 +16,7 @@ import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { z } from 'zod';
-import { ITEM_ID, PutItemSchema, SHA256, WithdrawalSchema, firstIssue } from './schema.js';
+import { ITEM_ID, PutItemSchema, SHA256, WithdrawalSchema, firstIssue } from '../../shared/publishing-api.js';
 import { SiteError, SiteStore } from './store.js';
 import { ATTACHMENT_CSP, PAGE_CSP, SITE_CSS, columnPage, homePage, itemPage, notFoundPage } from './pages.js';
 
@@ -46,6 +46,8 @@ export interface ReferenceSiteOptions {
   now?: () => Date;
   /** Unexpected errors (answered 500); default console.error. */
   onError?: (error: unknown) => void;
+  /** better-sqlite3's native module for the running runtime, when not the default one. */
+  sqliteBinding?: string;
 }
 
 export interface ReferenceSite {
@@ -172,7 +174,7 @@ function decode(segment: string): string | null {
 }
 
 export function startReferenceSite(options: ReferenceSiteOptions): Promise<ReferenceSite> {
-  const store = new SiteStore(options.dataDir);
+  const store = new SiteStore(options.dataDir, options.sqliteBinding);
   const siteName = options.siteName ?? '示例市人民政府门户网站';
   const maxAttachmentBytes = options.maxAttachmentBytes ?? 2048 * 1024 * 1024;
   const clock = options.now ?? (() => new Date());

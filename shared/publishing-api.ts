@@ -1,17 +1,18 @@
 /**
- * The wire format of the publishing API (docs/publishing-api.md), as the reference site checks it.
+ * The wire format of the publishing API (docs/publishing-api.md): what the app sends and the
+ * reference site (electron/reference-site) checks, and the 离线发布包 manifest both sides share.
  * Shape errors are 400 with the path of the first bad field; rules that need the site's state
  * (unknown column, attachment not uploaded, hashes that disagree) are 422 and live in the store.
  */
 import { z } from 'zod';
-import { DISCLOSURE, VALIDITY } from '../../shared/domain/catalogue.js';
-import { isValidDate } from '../../shared/domain/working-days.js';
+import { DISCLOSURE, VALIDITY } from './domain/catalogue.js';
+import { isValidDate } from './domain/working-days.js';
+import { WITHDRAWAL_REASONS, type WithdrawalReason } from './domain/approval-rules.js';
 
 export const ITEM_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 export const SHA256 = /^[0-9a-f]{64}$/;
 
-export const WITHDRAWAL_REASONS = ['published_in_error', 'expired_or_repealed', 'superseded'] as const;
-export type WithdrawalReason = (typeof WITHDRAWAL_REASONS)[number];
+export { WITHDRAWAL_REASONS, type WithdrawalReason };
 export const RELATIONS = ['interprets', 'interpreted_by'] as const;
 
 const Text = (max: number) => z.string().max(max);
@@ -86,12 +87,26 @@ export const WithdrawalSchema = z.object({
 });
 export type Withdrawal = z.infer<typeof WithdrawalSchema>;
 
-/** 离线发布包: manifest.json beside attachments/<sha256>. */
+export const PACKAGE_FORMAT = 'gongkai-offline-package';
+export const MANIFEST_FILE = 'manifest.json';
+/** A readable copy of an item in the package: items/<itemId>-<edition>.json or .html. */
+export const PACKAGE_ITEM_FILE = /^items\/[A-Za-z0-9][A-Za-z0-9_-]{0,63}-[0-9]{1,7}\.(json|html)$/;
+/** The name a package file has in a folder or zip: the manifest, attachments by hash, item copies. */
+export const PACKAGE_ENTRY = /^(manifest\.json|attachments\/[0-9a-f]{64}|items\/[A-Za-z0-9][A-Za-z0-9_-]{0,63}-[0-9]{1,7}\.(json|html))$/;
+
+const Size = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+/**
+ * 离线发布包: manifest.json beside attachments/<sha256> and items/<itemId>-<edition>.{json,html}.
+ * The manifest carries the PUT bodies themselves and the SHA-256 of every other file.
+ */
 export const PackageManifestSchema = z.object({
-  format: z.literal('gongkai-offline-package'),
+  format: z.literal(PACKAGE_FORMAT),
   version: z.literal(1),
   createdAt: Instant,
-  attachments: z.array(z.object({ sha256: Sha, size: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) })).max(10_000),
+  attachments: z.array(z.object({ sha256: Sha, size: Size })).max(10_000),
+  /** The readable copies (JSON as sent, HTML as a page), checked like attachments; optional. */
+  files: z.array(z.object({ path: z.string().regex(PACKAGE_ITEM_FILE, 'expected items/<itemId>-<edition>.json or .html'), sha256: Sha, size: Size })).max(20_000).default([]),
   items: z.array(z.intersection(z.object({ itemId: ItemId }), PutItemSchema)).max(10_000),
   withdrawals: z.array(z.intersection(z.object({ itemId: ItemId }), WithdrawalSchema)).max(10_000).default([]),
 });

@@ -1,10 +1,13 @@
 /**
- * 离线发布包: for sites on a separate network (政务外网 / 互联网 split) the app writes a folder that
- * is carried across and imported. The format is in docs/publishing-api.md:
+ * 离线发布包: for sites on a separate network (政务外网 / 互联网 split) the app writes a folder or a
+ * zip that is carried across and imported. The format (shared/publishing-api.ts) is in
+ * docs/publishing-api.md:
  *
  *   manifest.json            { format, version, createdAt, attachments: [{ sha256, size }],
- *                              items: [{ itemId, ...PUT body }], withdrawals: [{ itemId, ...body }] }
+ *                              files: [{ path, sha256, size }], items: [{ itemId, ...PUT body }],
+ *                              withdrawals: [{ itemId, ...body }] }
  *   attachments/<sha256>     the bytes, named by their hash
+ *   items/<itemId>-<n>.json  readable copies of each item (the PUT body; a page in .html)
  *
  * All or nothing: every file is hashed and every item checked before anything is written; any
  * problem refuses the whole package, listing every problem found. Items go through the same
@@ -12,13 +15,14 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
-import { lstat, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
-import { join } from 'node:path';
-import { PackageManifestSchema, type PackageManifest } from './schema.js';
+import { lstat, mkdir, mkdtemp, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { unzipSync } from 'fflate';
+import { MANIFEST_FILE, PACKAGE_ENTRY, PackageManifestSchema, type PackageManifest } from '../../shared/publishing-api.js';
 import { SiteError } from './store.js';
 import type { ReferenceSite } from './site.js';
 
-export const MANIFEST_FILE = 'manifest.json';
+export { MANIFEST_FILE };
 const MAX_MANIFEST_BYTES = 512 * 1024 * 1024;
 
 export interface PackageProblem {
@@ -30,7 +34,7 @@ export interface PackageProblem {
 
 export class PackageRejected extends Error {
   constructor(readonly problems: PackageProblem[]) {
-    super(`offline package refused: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+    super(`offline package refused, nothing imported: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
   }
 }
 
@@ -110,16 +114,16 @@ export async function importOfflinePackage(site: Pick<ReferenceSite, 'store' | '
     if (listed.has(a.sha256)) problems.push({ path: `attachments[${i}]`, code: 'duplicate', message: `${a.sha256} is listed twice` });
     listed.set(a.sha256, a.size);
   }
-  for (const [sha256, size] of listed) {
-    const path = `attachments/${sha256}`;
-    const file = join(dir, 'attachments', sha256);
+  const files = [...[...listed].map(([sha256, size]) => ({ path: `attachments/${sha256}`, sha256, size })), ...manifest.files];
+  for (const { path, sha256, size } of files) {
+    const file = join(dir, ...path.split('/'));
     const stat = await lstat(file).catch(() => null);
-    if (!stat) problems.push({ path, code: 'missing', message: 'listed in the manifest but not in the folder' });
+    if (!stat) problems.push({ path, code: 'missing', message: 'listed in the manifest but not in the package' });
     else if (!stat.isFile()) problems.push({ path, code: 'not_a_file', message: 'not a plain file' });
     else if (stat.size !== size) problems.push({ path, code: 'size_mismatch', message: `${stat.size} bytes, the manifest says ${size}` });
     else {
       const actual = await sha256Of(file);
-      if (actual !== sha256) problems.push({ path, code: 'hash_mismatch', message: `the bytes hash to ${actual}` });
+      if (actual !== sha256) problems.push({ path, code: 'hash_mismatch', message: `the bytes hash to ${actual}, the manifest says ${sha256}` });
     }
   }
 
@@ -166,6 +170,36 @@ export async function importOfflinePackage(site: Pick<ReferenceSite, 'store' | '
   } catch (error) {
     for (const sha256 of placed) if (!store.attachment(sha256)) await rm(store.blobPath(sha256), { force: true });
     throw error;
+  }
+}
+
+/**
+ * A package as carried: a folder, or the same files in a .zip. A zip is unpacked into the site's
+ * temp folder (only the names a package may hold, so nothing lands outside it) and removed after.
+ */
+export async function importOfflinePackageFrom(site: Pick<ReferenceSite, 'store' | 'now'>, path: string): Promise<ImportSummary> {
+  const stat = await lstat(path).catch(() => null);
+  if (!stat) throw new PackageRejected([{ path, code: 'missing', message: 'no such file or folder' }]);
+  if (stat.isDirectory()) return importOfflinePackage(site, path);
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipSync(new Uint8Array(await readFile(path)));
+  } catch {
+    throw new PackageRejected([{ path, code: 'not_a_package', message: 'neither a folder nor a zip file' }]);
+  }
+  const names = Object.keys(entries).filter((name) => !name.endsWith('/'));
+  const strays = names.filter((name) => !PACKAGE_ENTRY.test(name));
+  if (strays.length) throw new PackageRejected(strays.slice(0, 50).map((name) => ({ path: name, code: 'unexpected_file', message: 'not a file a package may hold' })));
+  const dir = await mkdtemp(join(site.store.tmpDir, 'package-'));
+  try {
+    for (const name of names) {
+      const file = join(dir, ...name.split('/'));
+      await mkdir(dirname(file), { recursive: true });
+      await writeFile(file, entries[name]!);
+    }
+    return await importOfflinePackage(site, dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
 }
 
