@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { z } from 'zod';
 import { ITEM_ID, PutItemSchema, SHA256, WithdrawalSchema, firstIssue } from '../../shared/publishing-api.js';
+import { seeded } from '../../shared/seeded-random.js';
 import { SiteError, SiteStore } from './store.js';
 import { ATTACHMENT_CSP, PAGE_CSP, SITE_CSS, columnPage, homePage, itemPage, notFoundPage } from './pages.js';
 
@@ -120,18 +121,6 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
-function generator(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
@@ -181,10 +170,10 @@ export function startReferenceSite(options: ReferenceSiteOptions): Promise<Refer
   const now = () => clock().toISOString();
   const onError = options.onError ?? ((error: unknown) => console.error('reference site:', error));
   let faults: Faults = {};
-  let random = generator(1);
+  let random = seeded(1);
   const setFaults = (f: Faults) => {
     faults = { ...f };
-    random = generator(f.seed ?? 1);
+    random = seeded(f.seed ?? 1);
   };
   setFaults(options.faults ?? {});
   let origin = '';

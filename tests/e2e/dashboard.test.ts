@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startApp, type RunningApp } from '../support/app.js';
 import { TestClock } from '../support/backend.js';
+import { walkSetupWizard } from '../support/setup-wizard.js';
 
 let app: RunningApp;
 let page: Page;
@@ -16,17 +17,7 @@ const text = (testId: string) => page.getByTestId(testId).first().textContent();
 
 describe('the 雷州市 2018 demo data on the 工作台', () => {
   it('loads the demo data from the first-run wizard', async () => {
-    await page.getByTestId('unit-name').fill('雷州市人民政府办公室');
-    await page.getByTestId('unit-code').fill('11441700007280420Y');
-    await page.getByTestId('unit-parentName').fill('湛江市人民政府');
-    await page.getByTestId('setup-submit').click();
-    await page.getByTestId('setup-username').fill('admin');
-    await page.getByTestId('setup-display-name').fill('王管理');
-    await page.getByTestId('setup-password').fill('Admin12345');
-    await page.getByTestId('setup-password-confirm').fill('Admin12345');
-    await page.getByTestId('setup-submit').click();
-    await page.getByTestId('setup-load-demo').check();
-    await page.getByTestId('setup-submit').click();
+    await walkSetupWizard(page, { loadDemo: true });
     await expect.poll(() => page.getByTestId('header-unit-name').textContent(), { timeout: 60_000 }).toContain('雷州市人民政府办公室');
     // This year (by the clock) has nothing published yet; the queues are empty.
     await expect.poll(() => text('figure-total-value')).toBe('0 条');

@@ -3,6 +3,7 @@ import mammoth from 'mammoth';
 import type { Page } from 'playwright-core';
 import { PASSWORD, startApp, type RunningApp } from '../support/app.js';
 import { TestClock } from '../support/backend.js';
+import { chooseOption } from '../support/select.js';
 import { fields } from '../support/items.js';
 
 let app: RunningApp;
@@ -40,10 +41,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => app?.close());
 
-async function choose(selectTestId: string, name: string): Promise<void> {
-  await page.getByTestId(selectTestId).click();
-  await page.getByRole('option', { name, exact: true }).click();
-}
+const choose = (selectTestId: string, name: string) => chooseOption(page, selectTestId, name);
 
 describe('网民纠错与留言', () => {
   const row = () => page.getByTestId('complaint-row').first();

@@ -1,11 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBackend } from '../../electron/core/backend.js';
 import { htmlToPlainText } from '../../electron/core/html-sanitizer.js';
 import { makeBackend, silentLog, tempDir, type TestBackend } from '../support/backend.js';
 import { fields } from '../support/items.js';
+import { gongkai, requireBuiltCli } from '../support/cli.js';
+import { LEIZHOU_2018_PUBLISHED_BY_CATEGORY } from '../support/leizhou-2018.js';
 
 /**
  * The 雷州市 2018 demo set against the figures of the city's own 2018 report (../shared/seed/):
@@ -31,17 +30,7 @@ const PUBLISHED_2018 = "status = 'published' AND publish_date BETWEEN '2018-01-0
 describe('the 雷州市 2018 demo data set', () => {
   it('has the report’s 5,090 items by category, with 通知公告 renamed 公告公示 as the city calls it', async () => {
     const counts = Object.fromEntries(sql<{ name: string; n: number }>(`SELECT c.name, count(*) AS n FROM editions e JOIN categories c ON c.id = e.category_id WHERE ${PUBLISHED_2018} GROUP BY c.name`).map((r) => [r.name, r.n]));
-    expect(counts).toMatchObject({
-      政府文件: 66,
-      政策解读: 22,
-      动态信息: 1078,
-      公告公示: 46,
-      政府信息公开年度报告: 1,
-      政府网站工作年度报表: 1,
-      政府信息公开指南: 1,
-      重点领域信息: 441,
-      专题: 124,
-    });
+    expect(counts).toMatchObject(LEIZHOU_2018_PUBLISHED_BY_CATEGORY);
     expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(5090);
     expect(one<{ n: number }>('SELECT count(*) AS n FROM items').n).toBe(5090);
     expect((await t.ok('categories.list', {}, admin)).find((c) => c.id === 'notice')?.name).toBe('公告公示');
@@ -197,22 +186,16 @@ describe('loading the demo set', () => {
 });
 
 describe('gongkai demo load', () => {
-  const BIN = fileURLToPath(new URL('../../bin/gongkai.js', import.meta.url));
-  const gongkai = (dataDir: string, args: string[]) => {
-    const result = spawnSync(process.execPath, [BIN, ...args, '--data-dir', dataDir], { encoding: 'utf8', env: { ...process.env, GONGKAI_LANG: 'zh-CN' } });
-    return { code: result.status, out: result.stdout.trim(), err: result.stderr.trim() };
-  };
-
   it('fills a fresh data directory, leaves first-run setup to the wizard, and refuses a second time', async () => {
-    if (!existsSync(fileURLToPath(new URL('../../dist/electron/cli.js', import.meta.url)))) throw new Error('run npm run build first');
+    requireBuiltCli();
     const dataDir = tempDir('gongkai-demo-cli-');
-    expect(gongkai(dataDir, ['demo', 'load', 'leizhou-2018', '--json'])).toEqual({ code: 0, out: JSON.stringify({ name: 'leizhou-2018', items: 5090, staff: 6 }), err: '' });
-    expect(gongkai(dataDir, ['demo', 'load', 'leizhou-2018'])).toEqual({
+    expect(gongkai(['demo', 'load', 'leizhou-2018', '--json', '--data-dir', dataDir])).toEqual({ code: 0, out: JSON.stringify({ name: 'leizhou-2018', items: 5090, staff: 6 }), err: '' });
+    expect(gongkai(['demo', 'load', 'leizhou-2018', '--data-dir', dataDir])).toEqual({
       code: 1,
       out: '',
       err: 'gongkai: 示例数据只能载入空的数据库（items 中已有 5090 条记录），未作任何修改。',
     });
-    expect(gongkai(dataDir, ['demo', 'load', 'nowhere-1999'])).toMatchObject({ code: 2, err: 'gongkai: unknown demo data set: nowhere-1999 (leizhou-2018) (see gongkai --help)' });
+    expect(gongkai(['demo', 'load', 'nowhere-1999', '--data-dir', dataDir])).toMatchObject({ code: 2, err: 'gongkai: unknown demo data set: nowhere-1999 (leizhou-2018) (see gongkai --help)' });
     const backend = openBackend({ dataDir, mode: 'browser', log: silentLog });
     try {
       expect(backend.db.prepare("SELECT count(*) AS n FROM editions WHERE status = 'published'").get()).toEqual({ n: 5090 });

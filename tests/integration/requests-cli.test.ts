@@ -1,19 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeBackend, tempDir } from '../support/backend.js';
+import { gongkai, requireBuiltCli } from '../support/cli.js';
 
-const BIN = fileURLToPath(new URL('../../bin/gongkai.js', import.meta.url));
-
-function gongkai(args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, GONGKAI_LANG: 'zh-CN' } });
-  return { code: result.status, out: result.stdout.trim(), err: result.stderr.trim() };
-}
-
-beforeAll(() => {
-  if (!existsSync(fileURLToPath(new URL('../../dist/electron/cli.js', import.meta.url)))) throw new Error('run npm run build first');
-});
+beforeAll(requireBuiltCli);
 
 describe('gongkai fee', () => {
   it('prints the progressive 按件 fee with its bands', () => {

@@ -3,34 +3,25 @@
  * export from the app, carry the zip (or the folder) across, import it into a fresh website,
  * and read the public pages there.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { makeBackend, tempDir, type TestBackend } from '../support/backend.js';
 import { fields } from '../support/items.js';
+import { GONGKAI_BIN, gongkai, requireBuiltCli } from '../support/cli.js';
 import { contentHash } from '../../electron/core/services/review.js';
 import { findEdition } from '../../electron/core/db/items-repo.js';
 import { startReferenceSite, type ReferenceSite } from '../../electron/reference-site/site.js';
 import { PackageManifestSchema } from '../../shared/publishing-api.js';
 
-const BIN = fileURLToPath(new URL('../../bin/gongkai.js', import.meta.url));
-
-function gongkai(args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, GONGKAI_LANG: 'zh-CN' } });
-  return { code: result.status, out: result.stdout.trim(), err: result.stderr.trim() };
-}
-
-beforeAll(() => {
-  if (!existsSync(fileURLToPath(new URL('../../dist/electron/cli.js', import.meta.url)))) throw new Error('run npm run build first');
-});
+beforeAll(requireBuiltCli);
 
 describe('gongkai site', () => {
   /** Starts the command, waits for the lines it prints, and returns them with the running child. */
   async function startSite(args: string[]) {
-    const child = spawn(process.execPath, [BIN, 'site', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [GONGKAI_BIN, 'site', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
     const deadline = Date.now() + 15_000;
@@ -62,7 +53,7 @@ describe('gongkai site', () => {
 
   it('makes up a strong token when none is given, and keeps its data in `site` inside the app data folder by default', async () => {
     const home = tempDir('gongkai-site-home-');
-    const child = spawn(process.execPath, [BIN, 'site'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GONGKAI_DATA_DIR: home } });
+    const child = spawn(process.execPath, [GONGKAI_BIN, 'site'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GONGKAI_DATA_DIR: home } });
     let out = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
     await expect.poll(() => out, { timeout: 15_000 }).toMatch(/^data: .+$/m);
@@ -212,7 +203,7 @@ describe('离线发布包: export from the app, gongkai site import, the pages s
     writeFileSync(zip, zipSync({ ...entries, '../evil.txt': Buffer.from('x') }));
     const siteDir = tempDir('gongkai-fresh-site-');
     expect(gongkai(['site', 'import', zip, '--data-dir', siteDir])).toMatchObject({ code: 1, err: 'gongkai: offline package refused, nothing imported: ../evil.txt: not a file a package may hold' });
-    expect(gongkai(['site', 'import', BIN, '--data-dir', siteDir])).toMatchObject({ code: 1, err: `gongkai: offline package refused, nothing imported: ${BIN}: neither a folder nor a zip file` });
+    expect(gongkai(['site', 'import', GONGKAI_BIN, '--data-dir', siteDir])).toMatchObject({ code: 1, err: `gongkai: offline package refused, nothing imported: ${GONGKAI_BIN}: neither a folder nor a zip file` });
     expect(gongkai(['site', 'import', join(siteDir, 'nothing-here'), '--data-dir', siteDir]).code).toBe(1);
   });
 });

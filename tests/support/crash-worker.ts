@@ -17,6 +17,7 @@ import { httpSiteClient } from '../../electron/core/sync/site-client.js';
 import { fields } from './items.js';
 import { silentLog } from './backend.js';
 import type { CommandInput, CommandName, CommandOutput } from '../../shared/contract.js';
+import { seeded } from '../../shared/seeded-random.js';
 
 /** The users the crash test creates, with the password tests/support/backend.ts userWith gives. */
 const CRASH_PASSWORD = 'Passw0rd!';
@@ -25,14 +26,8 @@ const CRASH_USERS = { officer: 'xiaoli', reviewer: 'zhangsh', approver: 'qianfa'
 const [dataDir, siteUrl, token, seedText, mode] = process.argv.slice(2);
 if (!dataDir || !siteUrl || !token) throw new Error('usage: crash-worker DATA_DIR SITE_URL TOKEN SEED [--drain]');
 
-let seed = Number(seedText) || 1;
-/** mulberry32: the same seed makes the same choices. */
-function random(): number {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-  return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-}
+/** The same seed makes the same choices. */
+const random = seeded(Number(seedText) || 1);
 
 // The test holds our stdin open; if it dies without killing us, stop rather than work on forever.
 process.stdin.on('close', () => process.exit(2)).resume();

@@ -1,22 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isAppUrl, isSafeExternalUrl, windowOptions } from '../../electron/window-policy.js';
+import { isAppUrl, isSafeExternalUrl } from '../../electron/window-policy.js';
 
+// The window options themselves are checked, in full, in electron-hardening.test.ts.
 describe('the desktop window', () => {
-  it('is isolated, sandboxed and without Node in the page', () => {
-    const { webPreferences } = windowOptions('/app/preload.cjs', 'x');
-    expect(webPreferences).toMatchObject({
-      preload: '/app/preload.cjs',
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-    });
-  });
-
   it.each([
     ['app://gongkai/index.html', true],
     ['app://gongkai/assets/x.js', true],

@@ -9,7 +9,8 @@
  */
 import { blankFields, type CatalogueFields } from '../../../shared/domain/catalogue.js';
 import type { Role } from '../../../shared/roles.js';
-import { between, pick, seeded } from './random.js';
+import { seeded } from '../../../shared/seeded-random.js';
+import { between, pick } from './random.js';
 
 export interface DemoStaff {
   key: string;

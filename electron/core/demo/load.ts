@@ -21,7 +21,8 @@ import { reviewSettings } from '../services/review.js';
 import { canonicalContent } from '../../../shared/domain/review-rules.js';
 import { readUnit } from '../services/setup.js';
 import { leizhou2018, type DemoSet } from './leizhou-2018.js';
-import { seeded, seededUuidv7 } from './random.js';
+import { seeded } from '../../../shared/seeded-random.js';
+import { seededUuidv7 } from './random.js';
 
 export const DEMO_SETS = { 'leizhou-2018': leizhou2018 } as const;
 export type DemoSetName = keyof typeof DEMO_SETS;

@@ -1,21 +1,9 @@
 /**
  * The demo data sets are the same on every computer: every choice (titles, dates, ids) comes from
- * one seeded generator, never from Math.random or the wall clock.
+ * one seeded generator (shared/seeded-random.ts), never from Math.random or the wall clock.
  */
 
-export type Random = () => number;
-
-/** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
-export function seeded(seed: number): Random {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import type { Random } from '../../../shared/seeded-random.js';
 
 export function pick<T>(random: Random, list: readonly T[]): T {
   return list[Math.floor(random() * list.length)]!;

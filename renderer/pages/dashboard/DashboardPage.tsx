@@ -8,6 +8,7 @@ import { useQuery } from '../../hooks/useQuery.js';
 import { useWorkspace } from '../../workspace.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { AutosaveBanner } from '../drafts/AutosaveBanner.js';
+import { QueueHeading } from './QueueHeading.js';
 import { RequestsDue } from './RequestsDue.js';
 import { WorkQueues } from './WorkQueues.js';
 import { YearFigures } from './YearFigures.js';
@@ -165,20 +166,14 @@ interface DeadlineListProps<R extends DueRow> {
   overdue?: boolean;
 }
 
-function DeadlineList<R extends DueRow>({ kind, icon: ListIcon, color, title, empty, queue, columns, dueHeader, more, overdue = false }: DeadlineListProps<R>) {
+function DeadlineList<R extends DueRow>({ kind, icon, color, title, empty, queue, columns, dueHeader, more, overdue = false }: DeadlineListProps<R>) {
   const { rows } = queue;
   const { t } = useI18n();
   const { openEditor } = useWorkspace();
   return (
     <Paper withBorder p="md" data-testid={`deadlines-${kind}`}>
       <Stack gap="sm">
-        <Group gap="xs">
-          <ListIcon size={20} color={`var(--mantine-color-${color}-6)`} />
-          <Title order={4}>{t(title)}</Title>
-          <Badge color={color} variant="light">
-            {queue.total}
-          </Badge>
-        </Group>
+        <QueueHeading icon={icon} color={color} title={title} total={queue.total} />
         {rows.length === 0 ? (
           <Text size="sm" c="dimmed" py="sm" data-testid={`deadlines-${kind}-empty`}>
             {t(empty)}

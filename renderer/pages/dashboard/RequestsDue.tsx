@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Paper, Stack, Table, Text } from '@mantine/core';
 import { IconMessageQuestion } from '@tabler/icons-react';
 import { useI18n } from '../../i18n.js';
 import { useQuery } from '../../hooks/useQuery.js';
@@ -6,6 +6,7 @@ import { useWorkspace } from '../../workspace.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { DueBadge } from '../requests/DueBadge.js';
 import { openRequestLater } from '../requests/open-request.js';
+import { QueueHeading } from './QueueHeading.js';
 import type { CommandOutput } from '../../../shared/contract.js';
 import type { MessageKey } from '../../../shared/i18n/index.js';
 
@@ -34,13 +35,7 @@ function RequestQueue({ kind, color, title, empty, queue }: { kind: string; colo
   return (
     <Paper withBorder p="md" data-testid={`requests-due-${kind}`}>
       <Stack gap="sm">
-        <Group gap="xs">
-          <IconMessageQuestion size={20} color={`var(--mantine-color-${color}-6)`} />
-          <Title order={4}>{t(title)}</Title>
-          <Badge color={color} variant="light">
-            {queue.total}
-          </Badge>
-        </Group>
+        <QueueHeading icon={IconMessageQuestion} color={color} title={title} total={queue.total} />
         {queue.rows.length === 0 ? (
           <Text size="sm" c="dimmed" data-testid={`requests-due-${kind}-empty`}>
             {t(empty)}

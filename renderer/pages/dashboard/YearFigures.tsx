@@ -40,30 +40,24 @@ export function YearFigures({ summary, onYear }: { summary: Summary; onYear(year
               </Text>
             ))}
           </Figure>
-          <Figure label={t('dashboard.figures.interviews')} testId="figure-interviews">
-            <Text size="sm" data-testid="figure-interviews-held">
-              {t('dashboard.figures.interviews_held', { count: interviews.held })}
-            </Text>
-            <Text size="sm" data-testid="figure-interviews-reposted">
-              {t('dashboard.figures.interviews_reposted', { count: interviews.reposted })}
-            </Text>
-          </Figure>
-          <Figure label={t('dashboard.figures.requests')} testId="figure-requests">
-            <Text size="sm" data-testid="figure-requests-received">
-              {t('dashboard.figures.requests_received', { count: requests.received })}
-            </Text>
-            <Text size="sm" data-testid="figure-requests-closed">
-              {t('dashboard.figures.requests_closed', { count: requests.closed })}
-            </Text>
-          </Figure>
-          <Figure label={t('dashboard.figures.error_reports')} testId="figure-error-reports">
-            <Text size="sm" data-testid="figure-error-reports-received">
-              {t('dashboard.figures.error_reports_received', { count: errorReports.received })}
-            </Text>
-            <Text size="sm" data-testid="figure-error-reports-handled">
-              {t('dashboard.figures.error_reports_handled', { count: errorReports.handled })}
-            </Text>
-          </Figure>
+          <Figure
+            label={t('dashboard.figures.interviews')}
+            testId="figure-interviews"
+            lines={{ held: t('dashboard.figures.interviews_held', { count: interviews.held }), reposted: t('dashboard.figures.interviews_reposted', { count: interviews.reposted }) }}
+          />
+          <Figure
+            label={t('dashboard.figures.requests')}
+            testId="figure-requests"
+            lines={{ received: t('dashboard.figures.requests_received', { count: requests.received }), closed: t('dashboard.figures.requests_closed', { count: requests.closed }) }}
+          />
+          <Figure
+            label={t('dashboard.figures.error_reports')}
+            testId="figure-error-reports"
+            lines={{
+              received: t('dashboard.figures.error_reports_received', { count: errorReports.received }),
+              handled: t('dashboard.figures.error_reports_handled', { count: errorReports.handled }),
+            }}
+          />
         </SimpleGrid>
         {published.byCategory.length === 0 ? (
           <Text size="sm" c="dimmed" data-testid="dashboard-figures-empty">
@@ -98,7 +92,8 @@ export function YearFigures({ summary, onYear }: { summary: Summary; onYear(year
   );
 }
 
-function Figure({ label, testId, children }: { label: string; testId: string; children: ReactNode }) {
+/** A figure card: its label, then `children` or `lines` of text, each line with the test id `<testId>-<key>`. */
+function Figure({ label, testId, children, lines = {} }: { label: string; testId: string; children?: ReactNode; lines?: Record<string, string> }) {
   return (
     <Paper withBorder p="sm" data-testid={testId}>
       <Stack gap={4}>
@@ -106,6 +101,11 @@ function Figure({ label, testId, children }: { label: string; testId: string; ch
           {label}
         </Text>
         {children}
+        {Object.entries(lines).map(([key, text]) => (
+          <Text size="sm" key={key} data-testid={`${testId}-${key}`}>
+            {text}
+          </Text>
+        ))}
       </Stack>
     </Paper>
   );

@@ -1,4 +1,4 @@
-import { Alert, Button, Center, Grid, Group, List, Loader, Pagination, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Grid, Group, List, Pagination, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconCircleX, IconInfoCircle, IconSignature } from '@tabler/icons-react';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n.js';
@@ -8,7 +8,7 @@ import { notifySuccess, toApiError } from '../../failures.js';
 import { categoryNames } from '../../catalogue.js';
 import { reasonMessage } from '../../reasons.js';
 import { passwordEnteredProblem } from '../../validation.js';
-import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { ListPlaceholder } from '../../components/ListPlaceholder.js';
 import { activation, EditionCells } from '../../components/EditionRow.js';
 import { PasswordField } from '../../components/PasswordField.js';
 import { formatShortDateTime } from '../../format.js';
@@ -56,21 +56,7 @@ export function ApprovalQueue({ refreshed, categories }: { refreshed: number; ca
     };
   }, [command, page, key]);
 
-  if (error) return <ErrorAlert error={error} />;
-  if (!loaded) {
-    return (
-      <Center p="xl">
-        <Loader />
-      </Center>
-    );
-  }
-  if (loaded.total === 0) {
-    return (
-      <Center p="xl" data-testid="approval-empty">
-        <Text c="dimmed">{t('publishing.approve_empty')}</Text>
-      </Center>
-    );
-  }
+  if (error || !loaded || loaded.total === 0) return <ListPlaceholder error={error} loading={!loaded} emptyText={t('publishing.approve_empty')} emptyTestId="approval-empty" />;
   const pages = Math.ceil(loaded.total / PAGE_SIZE);
   return (
     <Grid gap="md">

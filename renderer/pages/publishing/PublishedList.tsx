@@ -1,4 +1,4 @@
-import { Anchor, Button, Center, Checkbox, Group, List, Loader, Modal, Radio, Select, Stack, Table, Text, Textarea } from '@mantine/core';
+import { Anchor, Button, Checkbox, Group, List, Modal, Radio, Select, Stack, Table, Text, Textarea } from '@mantine/core';
 import { IconArrowBackUp, IconExternalLink } from '@tabler/icons-react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n.js';
@@ -6,7 +6,7 @@ import { useSession } from '../../session.js';
 import { notifySuccess, toApiError } from '../../failures.js';
 import { formatShortDateTime } from '../../format.js';
 import { passwordEnteredProblem } from '../../validation.js';
-import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { ListPlaceholder } from '../../components/ListPlaceholder.js';
 import { PasswordField } from '../../components/PasswordField.js';
 import { Refusal } from './ApprovalQueue.js';
 import { MASS_WITHDRAWAL_THRESHOLD, WITHDRAWAL_REASONS, type WithdrawalReason } from '../../../shared/domain/approval-rules.js';
@@ -44,21 +44,7 @@ export function PublishedList({ refreshed }: { refreshed: number }) {
     };
   }, [command, refreshed, tick]);
 
-  if (error) return <ErrorAlert error={error} />;
-  if (!rows) {
-    return (
-      <Center p="xl">
-        <Loader />
-      </Center>
-    );
-  }
-  if (!rows.length) {
-    return (
-      <Center p="xl" data-testid="published-empty">
-        <Text c="dimmed">{t('publishing.published_empty')}</Text>
-      </Center>
-    );
-  }
+  if (error || !rows?.length) return <ListPlaceholder error={error} loading={!rows} emptyText={t('publishing.published_empty')} emptyTestId="published-empty" />;
   const toggle = (editionId: string) =>
     setSelected((previous) => {
       const next = new Set(previous);

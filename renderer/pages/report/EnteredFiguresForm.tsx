@@ -1,8 +1,9 @@
-import { Button, Group, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { NumberInput, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
-import { notifyFailure, notifySuccess } from '../../failures.js';
+import { useSaveAction } from '../../hooks/useSaveAction.js';
+import { SaveButton } from './SaveButton.js';
 import type { CommandOutput } from '../../../shared/contract.js';
 
 type Entered = CommandOutput<'report.saveEntered'>;
@@ -21,21 +22,9 @@ export function EnteredFiguresForm({ year, entered, canEdit, onSaved }: EnteredF
   const { t } = useI18n();
   const { command } = useSession();
   const [values, setValues] = useState<Entered>(entered);
-  const [saving, setSaving] = useState(false);
   const set = <K extends keyof Entered>(key: K, value: Entered[K]) => setValues((v) => ({ ...v, [key]: value }));
 
-  async function save() {
-    setSaving(true);
-    try {
-      await command('report.saveEntered', { year, ...values });
-      notifySuccess(t('report.entered.saved'));
-      onSaved();
-    } catch (thrown) {
-      notifyFailure(t, thrown);
-    } finally {
-      setSaving(false);
-    }
-  }
+  const { saving, save } = useSaveAction(() => command('report.saveEntered', { year, ...values }), t('report.entered.saved'), onSaved);
 
   return (
     <Paper withBorder p="md">
@@ -75,13 +64,7 @@ export function EnteredFiguresForm({ year, entered, canEdit, onSaved }: EnteredF
           disabled={!canEdit}
           data-testid="report-entered-source"
         />
-        {canEdit && (
-          <Group justify="flex-end">
-            <Button variant="default" loading={saving} onClick={() => void save()} data-testid="report-entered-save">
-              {t('common.save')}
-            </Button>
-          </Group>
-        )}
+        {canEdit && <SaveButton saving={saving} onSave={save} testId="report-entered-save" />}
       </Stack>
     </Paper>
   );

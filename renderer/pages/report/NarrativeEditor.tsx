@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Paper, Stack, Textarea, Title } from '@mantine/core';
+import { Alert, Paper, Stack, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
-import { notifyFailure, notifySuccess } from '../../failures.js';
+import { useSaveAction } from '../../hooks/useSaveAction.js';
+import { SaveButton } from './SaveButton.js';
 import { SECTION_TITLES, type Narrative } from '../../../shared/domain/annual-report.js';
 
 interface NarrativeEditorProps {
@@ -21,20 +22,8 @@ export function NarrativeEditor({ year, narrative, saved, canEdit, onSaved }: Na
   const { t } = useI18n();
   const { command } = useSession();
   const [text, setText] = useState<Narrative>(narrative);
-  const [saving, setSaving] = useState(false);
 
-  async function save() {
-    setSaving(true);
-    try {
-      await command('report.saveNarrative', { year, ...text });
-      notifySuccess(t('report.narrative.saved'));
-      onSaved();
-    } catch (thrown) {
-      notifyFailure(t, thrown);
-    } finally {
-      setSaving(false);
-    }
-  }
+  const { saving, save } = useSaveAction(() => command('report.saveNarrative', { year, ...text }), t('report.narrative.saved'), onSaved);
 
   return (
     <Paper withBorder p="md">
@@ -58,13 +47,7 @@ export function NarrativeEditor({ year, narrative, saved, canEdit, onSaved }: Na
             data-testid={`report-narrative-${section}`}
           />
         ))}
-        {canEdit && (
-          <Group justify="flex-end">
-            <Button variant="default" loading={saving} onClick={() => void save()} data-testid="report-narrative-save">
-              {t('common.save')}
-            </Button>
-          </Group>
-        )}
+        {canEdit && <SaveButton saving={saving} onSave={save} testId="report-narrative-save" />}
       </Stack>
     </Paper>
   );

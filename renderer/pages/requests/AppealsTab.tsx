@@ -1,13 +1,13 @@
-import { Badge, Button, Center, Group, Loader, Modal, Select, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { Badge, Button, Group, Select, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { IconGavel } from '@tabler/icons-react';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { useForm } from '../../hooks/useForm.js';
 import { notifySuccess, toApiError } from '../../failures.js';
 import { requiredProblem } from '../../validation.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { RecordFormButtons, RegisterTab, useCanEditRegisters, usePickOptions, useRecordDialog, type PickOption } from './RegisterTab.js';
 import { APPEAL_RESULTS, APPEAL_TYPES, type Appeal } from '../../../shared/contract.js';
 import type { ApiError } from '../../../shared/errors.js';
 
@@ -19,12 +19,11 @@ const RESULT_COLORS: Record<AppealResult, string> = { upheld: 'green', corrected
 /** Administrative reconsideration and litigation cases about requests: the register and the form to record and update one. */
 export function AppealsTab() {
   const { t } = useI18n();
-  const { command, user } = useSession();
+  const { command } = useSession();
   const [appeals, setAppeals] = useState<Appeal[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
-  const [editing, setEditing] = useState<Appeal | null>(null);
-  const [opened, { open, close }] = useDisclosure(false);
-  const canEdit = user.roles.includes('officer') || user.roles.includes('admin');
+  const dialog = useRecordDialog<Appeal>();
+  const canEdit = useCanEditRegisters();
 
   const load = useCallback(() => {
     command('appeals.list', {}).then(
@@ -37,43 +36,22 @@ export function AppealsTab() {
   }, [command]);
   useEffect(load, [load]);
 
-  function show(appeal: Appeal | null) {
-    setEditing(appeal);
-    open();
-  }
-
   function saved() {
-    notifySuccess(t(editing ? 'appeals.saved' : 'appeals.created'));
-    close();
+    notifySuccess(t(dialog.editing ? 'appeals.saved' : 'appeals.created'));
+    dialog.close();
     load();
   }
 
   return (
-    <Stack gap="md">
-      <Group justify="space-between" align="flex-end">
-        <Text c="dimmed" size="sm" maw={640}>
-          {t('appeals.intro')}
-        </Text>
-        {canEdit && (
-          <Button leftSection={<IconGavel size={16} />} onClick={() => show(null)} data-testid="appeal-add">
-            {t('appeals.add')}
-          </Button>
-        )}
-      </Group>
-      <ErrorAlert error={error} />
-      {appeals ? (
-        <AppealTable rows={appeals} onEdit={canEdit ? show : null} />
-      ) : (
-        !error && (
-          <Center p="xl">
-            <Loader />
-          </Center>
-        )
-      )}
-      <Modal opened={opened} onClose={close} title={t(editing ? 'appeals.edit_title' : 'appeals.create_title')} size="lg">
-        {opened && <AppealForm appeal={editing} onSaved={saved} onCancel={close} />}
-      </Modal>
-    </Stack>
+    <RegisterTab
+      intro={t('appeals.intro')}
+      add={canEdit ? { label: t('appeals.add'), icon: <IconGavel size={16} />, testId: 'appeal-add', onClick: () => dialog.show(null) } : null}
+      error={error}
+      table={appeals && <AppealTable rows={appeals} onEdit={canEdit ? dialog.show : null} />}
+      dialogTitle={t(dialog.editing ? 'appeals.edit_title' : 'appeals.create_title')}
+      dialog={dialog}
+      form={() => <AppealForm appeal={dialog.editing} onSaved={saved} onCancel={dialog.close} />}
+    />
   );
 }
 
@@ -128,25 +106,14 @@ function AppealTable({ rows, onEdit }: { rows: Appeal[]; onEdit: ((appeal: Appea
 }
 
 /** Requests to pick from: the newest ones, plus the one already chosen. */
-function useRequestOptions(current: Appeal | null): { value: string; label: string }[] {
+function useRequestOptions(current: Appeal | null): PickOption[] {
   const { command } = useSession();
-  const [options, setOptions] = useState<{ value: string; label: string }[]>([]);
-  useEffect(() => {
-    let live = true;
-    command('requests.list', { state: 'all', offset: 0, limit: 200 }).then(
-      ({ rows }) => {
-        if (!live) return;
-        const found = rows.map((r) => ({ value: r.id, label: `${r.number} ${r.subject}` }));
-        const chosen = current && !found.some((o) => o.value === current.requestId) ? [{ value: current.requestId, label: `${current.requestNumber} ${current.requestSubject}` }] : [];
-        setOptions([...chosen, ...found]);
-      },
-      () => undefined, // the field stays usable without suggestions; saving reports real problems
-    );
-    return () => {
-      live = false;
-    };
-  }, [command, current]);
-  return options;
+  const load = useCallback(
+    () => command('requests.list', { state: 'all', offset: 0, limit: 200 }).then(({ rows }) => rows.map((r) => ({ value: r.id, label: `${r.number} ${r.subject}` }))),
+    [command],
+  );
+  const chosen = useMemo(() => (current ? { value: current.requestId, label: `${current.requestNumber} ${current.requestSubject}` } : null), [current]);
+  return usePickOptions(load, chosen);
 }
 
 type Values = {
@@ -241,14 +208,7 @@ function AppealForm({ appeal, onSaved, onCancel }: { appeal: Appeal | null; onSa
         </Group>
         <Textarea label={t('appeals.field.note')} autosize minRows={2} maxRows={6} value={form.values.note} onChange={(event) => form.setValue('note', event.currentTarget.value)} data-testid="appeal-note" />
         <ErrorAlert error={form.failure} />
-        <Group justify="flex-end" mt="md">
-          <Button variant="default" onClick={onCancel} disabled={form.submitting}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={form.submitting} data-testid="appeal-submit">
-            {t('common.save')}
-          </Button>
-        </Group>
+        <RecordFormButtons submitting={form.submitting} onCancel={onCancel} submitTestId="appeal-submit" />
       </Stack>
     </form>
   );

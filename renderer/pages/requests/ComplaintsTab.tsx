@@ -1,7 +1,6 @@
-import { Badge, Button, Center, Group, Loader, Modal, NumberInput, Select, Stack, Table, Text, TextInput, Textarea, Tooltip } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { Badge, Button, Group, NumberInput, Select, Stack, Table, Text, TextInput, Textarea, Tooltip } from '@mantine/core';
 import { IconMessagePlus } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { useQuery } from '../../hooks/useQuery.js';
@@ -9,6 +8,7 @@ import { useForm } from '../../hooks/useForm.js';
 import { notifyFailure, notifySuccess } from '../../failures.js';
 import { requiredProblem } from '../../validation.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { RecordFormButtons, RegisterTab, useCanEditRegisters, usePickOptions, useRecordDialog, type PickOption } from './RegisterTab.js';
 import { COMPLAINT_CHANNELS, COMPLAINT_STATUSES, type CommandOutput, type Complaint } from '../../../shared/contract.js';
 
 type ComplaintList = CommandOutput<'complaints.list'>;
@@ -22,50 +22,26 @@ export function ComplaintsTab() {
   const { t } = useI18n();
   const { user } = useSession();
   const list = useQuery('complaints.list');
-  const [editing, setEditing] = useState<Complaint | null>(null);
-  const [opened, { open, close }] = useDisclosure(false);
-  const canEdit = user.roles.includes('officer') || user.roles.includes('admin');
-
-  function show(complaint: Complaint | null) {
-    setEditing(complaint);
-    open();
-  }
+  const dialog = useRecordDialog<Complaint>();
+  const canEdit = useCanEditRegisters();
 
   function saved(message: 'complaints.created' | 'complaints.saved') {
-    close();
+    dialog.close();
     list.reload();
     notifySuccess(t(message));
   }
 
   return (
-    <Stack gap="md">
-      <Group justify="space-between" align="flex-end">
-        <Text c="dimmed" size="sm" maw={640}>
-          {t('complaints.intro')}
-        </Text>
-        <Group align="flex-end">
-          {user.roles.includes('admin') && list.data && <ReplyWorkdaysSetting saved={list.data.replyWorkdays} onSaved={list.reload} />}
-          {canEdit && (
-            <Button leftSection={<IconMessagePlus size={16} />} onClick={() => show(null)} data-testid="complaint-add">
-              {t('complaints.add')}
-            </Button>
-          )}
-        </Group>
-      </Group>
-      <ErrorAlert error={list.error} />
-      {list.data ? (
-        <ComplaintTable rows={list.data.rows} onEdit={canEdit ? show : null} />
-      ) : (
-        !list.error && (
-          <Center p="xl">
-            <Loader />
-          </Center>
-        )
-      )}
-      <Modal opened={opened} onClose={close} title={t(editing ? 'complaints.edit_title' : 'complaints.create_title')} size="lg">
-        {opened && list.data && <ComplaintForm complaint={editing} list={list.data} onSaved={() => saved(editing ? 'complaints.saved' : 'complaints.created')} onCancel={close} />}
-      </Modal>
-    </Stack>
+    <RegisterTab
+      intro={t('complaints.intro')}
+      extra={user.roles.includes('admin') && list.data && <ReplyWorkdaysSetting saved={list.data.replyWorkdays} onSaved={list.reload} />}
+      add={canEdit ? { label: t('complaints.add'), icon: <IconMessagePlus size={16} />, testId: 'complaint-add', onClick: () => dialog.show(null) } : null}
+      error={list.error}
+      table={list.data && <ComplaintTable rows={list.data.rows} onEdit={canEdit ? dialog.show : null} />}
+      dialogTitle={t(dialog.editing ? 'complaints.edit_title' : 'complaints.create_title')}
+      dialog={dialog}
+      form={() => list.data && <ComplaintForm complaint={dialog.editing} list={list.data} onSaved={() => saved(dialog.editing ? 'complaints.saved' : 'complaints.created')} onCancel={dialog.close} />}
+    />
   );
 }
 
@@ -205,25 +181,14 @@ function valuesOf(c: Complaint | null, today: string): Values {
 }
 
 /** Items to pick from: the most recently updated ones, plus the one already chosen. */
-function useItemOptions(current: Complaint | null): { value: string; label: string }[] {
+function useItemOptions(current: Complaint | null): PickOption[] {
   const { command } = useSession();
-  const [options, setOptions] = useState<{ value: string; label: string }[]>([]);
-  useEffect(() => {
-    let live = true;
-    command('items.list', { filters: {}, sort: 'updated_desc', offset: 0, limit: 200 }).then(
-      ({ rows }) => {
-        if (!live) return;
-        const found = rows.map((r) => ({ value: r.itemId, label: `${r.indexNumber} ${r.title}` }));
-        const chosen = current?.itemId && !found.some((o) => o.value === current.itemId) ? [{ value: current.itemId, label: `${current.itemIndexNumber ?? ''} ${current.itemTitle ?? ''}` }] : [];
-        setOptions([...chosen, ...found]);
-      },
-      () => undefined, // the field stays usable without suggestions; saving reports real problems
-    );
-    return () => {
-      live = false;
-    };
-  }, [command, current]);
-  return options;
+  const load = useCallback(
+    () => command('items.list', { filters: {}, sort: 'updated_desc', offset: 0, limit: 200 }).then(({ rows }) => rows.map((r) => ({ value: r.itemId, label: `${r.indexNumber} ${r.title}` }))),
+    [command],
+  );
+  const chosen = useMemo(() => (current?.itemId ? { value: current.itemId, label: `${current.itemIndexNumber ?? ''} ${current.itemTitle ?? ''}` } : null), [current]);
+  return usePickOptions(load, chosen);
 }
 
 function ComplaintForm({ complaint, list, onSaved, onCancel }: { complaint: Complaint | null; list: ComplaintList; onSaved(): void; onCancel(): void }) {
@@ -307,14 +272,7 @@ function ComplaintForm({ complaint, list, onSaved, onCancel }: { complaint: Comp
         <Textarea label={t('complaints.field.reply_text')} autosize minRows={2} maxRows={6} value={form.values.replyText} onChange={(event) => form.setValue('replyText', event.currentTarget.value)} error={form.error('replyText')} data-testid="complaint-reply" />
         {form.values.status === 'replied' && <TextInput type="date" label={t('complaints.field.replied_on')} withAsterisk {...form.field('repliedOn')} data-testid="complaint-replied-on" />}
         <ErrorAlert error={form.failure} />
-        <Group justify="flex-end" mt="md">
-          <Button variant="default" onClick={onCancel} disabled={form.submitting}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={form.submitting} data-testid="complaint-submit">
-            {t('common.save')}
-          </Button>
-        </Group>
+        <RecordFormButtons submitting={form.submitting} onCancel={onCancel} submitTestId="complaint-submit" />
       </Stack>
     </form>
   );

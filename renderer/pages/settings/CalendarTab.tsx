@@ -9,12 +9,13 @@ import { notifySuccess, toApiError } from '../../failures.js';
 import { extensionOf, readAsText } from '../../files.js';
 import { todayInShanghai } from '../../catalogue.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { DayCountTable } from './DayCountTable.js';
 import { requiredProblem } from '../../validation.js';
 import { parseCalendarIcs, parseCalendarJson, type CalendarIssue } from '../../../shared/domain/calendar-import.js';
 import { isValidDate } from '../../../shared/domain/working-days.js';
 import type { CommandOutput } from '../../../shared/contract.js';
 import type { ApiError } from '../../../shared/errors.js';
-import type { Language, Translate } from '../../../shared/i18n/index.js';
+import type { Translate } from '../../../shared/i18n/index.js';
 
 type Explanation = CommandOutput<'calendar.explain'>;
 
@@ -254,16 +255,12 @@ function ExplainSection() {
   );
 }
 
-export function weekdayName(date: string, language: Language): string {
-  return new Intl.DateTimeFormat(language, { weekday: 'short', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
-}
-
 function ExplanationView({ start, workdays, explanation }: { start: string; workdays: number; explanation: Explanation }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   // Each working day's place in the count; skipped days have none.
-  const rows = explanation.days.map((day, index) => ({
-    day,
-    counted: day.workday ? explanation.days.slice(0, index + 1).filter((d) => d.workday).length : null,
+  const days = explanation.days.map((day, index) => ({
+    ...day,
+    ordinal: day.workday ? explanation.days.slice(0, index + 1).filter((d) => d.workday).length : null,
   }));
   return (
     <Paper withBorder p="md" data-testid="explain-result">
@@ -276,61 +273,17 @@ function ExplanationView({ start, workdays, explanation }: { start: string; work
             {t('calendar.explain_provisional')}
           </Alert>
         )}
-        <Table.ScrollContainer minWidth={560} mah={420}>
-          <Table verticalSpacing={4} stickyHeader data-testid="explain-days">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('calendar.column.date')}</Table.Th>
-                <Table.Th>{t('calendar.column.weekday')}</Table.Th>
-                <Table.Th>{t('calendar.column.kind')}</Table.Th>
-                <Table.Th>{t('calendar.column.counted')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map(({ day, counted: n }) => (
-                <Table.Tr key={day.date} c={day.workday ? undefined : 'dimmed'} data-testid="explain-day" data-workday={day.workday}>
-                  <Table.Td>{day.date}</Table.Td>
-                  <Table.Td>{weekdayName(day.date, language)}</Table.Td>
-                  <Table.Td>
-                    <Group gap={6} wrap="nowrap">
-                      <Text size="sm">{dayKind(t, day)}</Text>
-                      {day.provisional && (
-                        <Badge size="xs" color="orange" variant="outline">
-                          {t('dashboard.provisional')}
-                        </Badge>
-                      )}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>
-                    {n === null ? (
-                      <Text size="sm">{t('calendar.skipped')}</Text>
-                    ) : (
-                      <Text size="sm" fw={n === workdays ? 700 : undefined}>
-                        {t('calendar.counted', { n })}
-                      </Text>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DayCountTable
+          days={days}
+          count={({ ordinal: n }) => (n === null ? { counted: false, label: t('calendar.skipped'), last: false } : { counted: true, label: t('calendar.counted', { n }), last: n === workdays })}
+          rowAttributes={(day) => ({ 'data-testid': 'explain-day', 'data-workday': day.workday })}
+          testId="explain-days"
+          minWidth={560}
+          maxHeight={420}
+        />
       </Stack>
     </Paper>
   );
-}
-
-export function dayKind(t: Translate, day: Pick<Explanation['days'][number], 'kind' | 'name'>): string {
-  switch (day.kind) {
-    case 'weekday':
-      return t('calendar.kind.weekday');
-    case 'weekend':
-      return t('calendar.kind.weekend');
-    case 'holiday':
-      return t('calendar.kind.holiday', { name: day.name ?? '' });
-    case 'makeup_workday':
-      return t('calendar.kind.makeup_workday', { name: day.name ?? '' });
-  }
 }
 
 const DAY_KINDS = ['holiday', 'makeup_workday', 'normal'] as const;
