@@ -1,18 +1,32 @@
 import { Button, Center, Loader } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { api } from './api.js';
 import { storedLanguage, useI18n } from './i18n.js';
 import { SessionProvider, type SessionEnd } from './session.js';
-import { AppLayout } from './components/AppLayout.js';
 import { EntryScreen } from './components/EntryScreen.js';
 import { ErrorAlert } from './components/ErrorAlert.js';
-import { SetupWizard } from './pages/setup/SetupWizard.js';
 import { Login } from './pages/login/Login.js';
 import { LockScreen } from './pages/login/LockScreen.js';
 import type { Session, User } from '../shared/contract.js';
 import type { ApiError } from '../shared/errors.js';
 import type { Language } from '../shared/i18n/index.js';
+
+// The workspace (editor, tables, every area) and the one-time wizard load after the first screen,
+// so the sign-in screen does not wait for code it does not use.
+const loadWorkspace = () => import('./components/AppLayout.js');
+const AppLayout = lazy(() => loadWorkspace().then((m) => ({ default: m.AppLayout })));
+const SetupWizard = lazy(() => import('./pages/setup/SetupWizard.js').then((m) => ({ default: m.SetupWizard })));
+
+function Loading() {
+  return (
+    <Center mih="100vh">
+      <Loader />
+    </Center>
+  );
+}
+
+const whenLoaded = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;
 
 type Screen =
   | { name: 'starting' }
@@ -67,6 +81,8 @@ export function App() {
       }
       if (defaultLanguage && !storedLanguage()) setLanguage(defaultLanguage, { remember: false });
       setScreen(opening);
+      // Fetch the workspace while the user types their password.
+      if (opening.name === 'signIn' || opening.name === 'locked') void loadWorkspace();
     });
     return () => {
       current = false;
@@ -96,11 +112,7 @@ export function App() {
 
   switch (screen.name) {
     case 'starting':
-      return (
-        <Center mih="100vh">
-          <Loader />
-        </Center>
-      );
+      return <Loading />;
     case 'unavailable':
       return (
         <Unavailable
@@ -112,7 +124,7 @@ export function App() {
         />
       );
     case 'setup':
-      return <SetupWizard onComplete={signedIn} />;
+      return whenLoaded(<SetupWizard onComplete={signedIn} />);
     case 'signIn':
       return <Login onSignedIn={signedIn} />;
     case 'locked':
@@ -120,7 +132,7 @@ export function App() {
     case 'workspace':
       return (
         <SessionProvider user={screen.user} onUserChange={updateUser} onEnd={endSession}>
-          <AppLayout />
+          {whenLoaded(<AppLayout />)}
         </SessionProvider>
       );
   }

@@ -247,18 +247,20 @@ async function measureApp(dataDir: string): Promise<string[]> {
     lines.push(row(['  of which start → server listening (database open)', runs.length, ms(percentile(listening, 50)), ms(Math.max(...listening)), '']));
 
     const serve = await startServe(dataDir);
+    let api: { rows: string[]; memory: string };
     try {
-      lines.push(...(await measureThroughApi(browser, serve)));
+      api = await measureThroughApi(browser, serve);
     } finally {
       await stopServe(serve);
     }
+    lines.push(...api.rows, ...(await measureThroughGate(dataDir)), '', api.memory);
   } finally {
     await browser.close();
   }
   return lines;
 }
 
-async function measureThroughApi(browser: Browser, serve: RunningServe): Promise<string[]> {
+async function measureThroughApi(browser: Browser, serve: RunningServe): Promise<{ rows: string[]; memory: string }> {
   const lines: string[] = [];
   // Signed in through the login screen, as a user; then the same calls the pages make.
   const context = await browser.newContext({ locale: 'zh-CN' });
@@ -286,6 +288,26 @@ async function measureThroughApi(browser: Browser, serve: RunningServe): Promise
   session = (await call<{ sessionId: string }>('auth.login', { username: OFFICER.username, password: OFFICER.password })).sessionId;
   lines.push(row(['sign in → 工作台 with status bar (Playwright)', 1, ms(signInMs), ms(signInMs), '']));
 
+  lines.push(...(await listSearchSave(call, 'HTTP API')));
+
+  const p = (samples: number[], target: string, label: string) => row([label, samples.length, ms(percentile(samples, 50)), ms(percentile(samples, 95)), target]);
+  let counted = 0;
+  const modelSamples = await timeIt(10, async () => {
+    counted = (await call<{ model: { proactive: { total: number } } }>('report.get', { year: REPORT_YEAR })).model.proactive.total;
+  });
+  lines.push(p(modelSamples, '500', `annual report ${REPORT_YEAR} model (report.get; ${counted.toLocaleString('en')} items counted)`));
+  const exportSamples = await timeIt(5, () => call('report.export', { year: REPORT_YEAR, overrideReason: '' }));
+  lines.push(p(exportSamples, '2000', 'annual report model + .docx + snapshot (report.export)'));
+
+  const memory = memoryOf(serve.child.pid!);
+  return { rows: lines, memory: `Server process after these operations: ${mb(memory.rss)} MB resident (VmRSS), peak ${mb(memory.peak)} MB (VmHWM); target < 300 MB.` };
+}
+
+type Call = <T>(name: string, input: unknown) => Promise<T>;
+
+/** The drafts bench's list, search and save mixes, through the given transport. */
+async function listSearchSave(call: Call, via: string): Promise<string[]> {
+  const lines: string[] = [];
   const p = (samples: number[], target: string, label: string) => row([label, samples.length, ms(percentile(samples, 50)), ms(percentile(samples, 95)), target]);
   const listCases = [
     { filters: {}, sort: 'updated_desc' },
@@ -296,10 +318,10 @@ async function measureThroughApi(browser: Browser, serve: RunningServe): Promise
     { filters: {}, sort: 'written_asc' },
   ];
   const listSamples = await timeIt(360, (i) => call('items.list', { ...listCases[i % listCases.length], offset: (i % 5) * 50, limit: 50 }));
-  lines.push(p(listSamples, '5', 'filtered, sorted page of 50 (HTTP API)'));
+  lines.push(p(listSamples, '5', `filtered, sorted page of 50 (${via})`));
   const queries = ['春耕', '公开', '防火', '安全生', '政务公', '城乡环境整', '乡村振兴工', '政府信息公'];
   const searchSamples = await timeIt(240, (i) => call('items.search', { query: queries[i % queries.length]!, limit: 50 }));
-  lines.push(p(searchSamples, '20', 'search, 2–5 characters (HTTP API)'));
+  lines.push(p(searchSamples, '20', `search, 2–5 characters (${via})`));
 
   const drafts = await call<{ rows: { editionId: string }[] }>('items.list', { filters: { status: ['draft'] }, sort: 'updated_desc', offset: 0, limit: 50 });
   const editionIds = drafts.rows.map((r) => r.editionId);
@@ -313,17 +335,18 @@ async function measureThroughApi(browser: Browser, serve: RunningServe): Promise
       bodyHtml: `<p>第${i}次修改。</p>${generateItem(random, i).bodyHtml}`,
     }),
   );
-  lines.push(p(saveSamples, '10', 'save a draft edition, 3 KB body (HTTP API)'));
+  lines.push(p(saveSamples, '10', `save a draft edition, 3 KB body (${via})`));
 
-  let counted = 0;
-  const modelSamples = await timeIt(10, async () => {
-    counted = (await call<{ model: { proactive: { total: number } } }>('report.get', { year: REPORT_YEAR })).model.proactive.total;
-  });
-  lines.push(p(modelSamples, '500', `annual report ${REPORT_YEAR} model (report.get; ${counted.toLocaleString('en')} items counted)`));
-  const exportSamples = await timeIt(5, () => call('report.export', { year: REPORT_YEAR, overrideReason: '' }));
-  lines.push(p(exportSamples, '2000', 'annual report model + .docx + snapshot (report.export)'));
-
-  const memory = memoryOf(serve.child.pid!);
-  lines.push('', `Server process after these operations: ${mb(memory.rss)} MB resident (VmRSS), peak ${mb(memory.peak)} MB (VmHWM); target < 300 MB.`);
   return lines;
+}
+
+/** The same mixes in-process through the gate (backend.call), where the drafts targets are set. */
+async function measureThroughGate(dataDir: string): Promise<string[]> {
+  const backend = openBackend({ dataDir, mode: 'browser', log: silentLog, dailyBackups: false });
+  try {
+    const { sessionId } = await ok<{ sessionId: string }>(backend, 'auth.login', { username: OFFICER.username, password: OFFICER.password }, null);
+    return await listSearchSave((name, input) => ok(backend, name, input, sessionId), 'gate, in-process');
+  } finally {
+    backend.close();
+  }
 }

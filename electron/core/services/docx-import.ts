@@ -1,5 +1,4 @@
 /** A Word document becomes a new draft: headings, lists, tables and images kept, everything else dropped. */
-import mammoth from 'mammoth';
 import type { Ctx } from '../context.js';
 import type { CommandOutput, ParsedInput } from '../../../shared/contract.js';
 import { AppError } from '../../../shared/errors.js';
@@ -34,6 +33,8 @@ export async function docxToHtml(data: Buffer): Promise<string> {
   });
   if (format !== 'docx') throw new AppError('docx.not_docx');
   try {
+    // Loaded on first use: it is not needed to start the app.
+    const { default: mammoth } = await import('mammoth');
     const result = await mammoth.convertToHtml({ buffer: data }, { styleMap: STYLE_MAP });
     return result.value;
   } catch (error) {

@@ -4,7 +4,7 @@
  * with a dispatcher does (docs/decisions.md).
  */
 import { rootCertificates } from 'node:tls';
-import { Agent, ProxyAgent, fetch, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 
 export interface NetworkSettings {
   /** http(s)://[user:password@]host:port, or '' for a direct connection. */
@@ -50,28 +50,30 @@ export function bypassesProxy(hostname: string, noProxy: string): boolean {
 
 /** Sends requests with one network configuration; keeps its connections open between requests. */
 export class SiteHttp {
-  private readonly direct: Dispatcher;
-  private readonly proxied: Dispatcher | null;
+  /** undici is loaded on the first request: the app starts without it. */
+  private connections: Promise<{ fetch: typeof import('undici').fetch; direct: Dispatcher; proxied: Dispatcher | null }> | null = null;
 
-  constructor(private readonly network: NetworkSettings) {
-    // A `ca` option replaces Node's roots, so the extra CA is added to them, not used alone.
-    const tls = network.caPem ? { ca: [...rootCertificates, network.caPem] } : {};
-    this.direct = new Agent({ connect: tls });
-    this.proxied = network.proxyUrl ? new ProxyAgent({ uri: network.proxyUrl, requestTls: tls, proxyTls: tls }) : null;
-  }
+  constructor(private readonly network: NetworkSettings) {}
 
-  private dispatcherFor(url: string): Dispatcher {
-    return this.proxied && !bypassesProxy(new URL(url).hostname, this.network.noProxy) ? this.proxied : this.direct;
+  private connect() {
+    return (this.connections ??= import('undici').then(({ Agent, ProxyAgent, fetch }) => {
+      // A `ca` option replaces Node's roots, so the extra CA is added to them, not used alone.
+      const tls = this.network.caPem ? { ca: [...rootCertificates, this.network.caPem] } : {};
+      const proxyUrl = this.network.proxyUrl;
+      return { fetch, direct: new Agent({ connect: tls }), proxied: proxyUrl ? new ProxyAgent({ uri: proxyUrl, requestTls: tls, proxyTls: tls }) : null };
+    }));
   }
 
   async send(request: HttpRequest): Promise<HttpAnswer> {
     try {
+      const { fetch, direct, proxied } = await this.connect();
+      const viaProxy = proxied && !bypassesProxy(new URL(request.url).hostname, this.network.noProxy);
       const response = await fetch(request.url, {
         method: request.method,
         headers: request.headers ?? {},
         ...(request.body === undefined ? {} : { body: typeof request.body === 'string' ? request.body : new Uint8Array(request.body) }),
         signal: AbortSignal.timeout(TIMEOUT_MS),
-        dispatcher: this.dispatcherFor(request.url),
+        dispatcher: viaProxy ? proxied : direct,
       });
       const text = await response.text();
       let json: unknown = null;
@@ -99,7 +101,9 @@ export class SiteHttp {
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.direct.close(), this.proxied?.close()]);
+    if (!this.connections) return;
+    const { direct, proxied } = await this.connections;
+    await Promise.all([direct.close(), proxied?.close()]);
   }
 }
 
