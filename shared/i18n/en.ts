@@ -976,6 +976,7 @@ export const en: Record<MessageKey, string> = {
   'reason.approval.signoff_invalid': 'The review sign-off of "{title}" is void (the content changed after review); review it again.',
   'reason.approval.own_edition': 'You cannot approve "{title}", which you drafted; another approver must.',
   'reason.approval.no_column': 'The category of "{title}" has no website column; an administrator sets it under Categories.',
+  'reason.approval.schedule_past': 'The scheduled publishing time must be later than now.',
   'publishing.intro': 'Sign off information that has passed the confidentiality review and follow its publication to the government website. A document is signed off together with its reviewed interpretations and published first.',
   'publishing.tab.approve': 'Awaiting sign-off',
   'publishing.tab.jobs': 'Publishing queue',

@@ -977,6 +977,7 @@ export const zhCN = {
   'reason.approval.signoff_invalid': '《{title}》的审查意见已失效（内容在审查后有改动），须重新审查。',
   'reason.approval.own_edition': '不能签发自己起草的《{title}》，须由另一名签发人签发。',
   'reason.approval.no_column': '《{title}》的信息类别尚未对应网站栏目，请管理员在“信息类别”中设置。',
+  'reason.approval.schedule_past': '定时发布的时间须晚于现在。',
   'publishing.intro': '签发已通过保密审查的信息，并跟踪其发布到政府网站的情况。文件与已审查的政策解读一并签发、按序发布。',
   'publishing.tab.approve': '待签发',
   'publishing.tab.jobs': '发布队列',

@@ -208,6 +208,12 @@ describe('approval and publishing', () => {
 
   it('publishes a scheduled item only from its time on, even if that time passed while the app was closed', async () => {
     const pair = await reviewedPair(1);
+    const past = new Date(t.clock.now().getTime() - 60_000).toISOString();
+    expect(await t.fails('publishing.approve', { editionId: pair.document, password: 'Passw0rd!', scheduledAt: past }, approver)).toEqual({
+      code: 'approval.refused',
+      params: { count: 1 },
+      reasons: [{ code: 'approval.schedule_past' }],
+    });
     const at = new Date(t.clock.now().getTime() + 2 * 3600_000).toISOString();
     await t.ok('publishing.approve', { editionId: pair.document, password: 'Passw0rd!', scheduledAt: at }, approver);
     expect((await t.ok('items.edition', { editionId: pair.document }, officer)).status).toBe('scheduled');

@@ -102,6 +102,8 @@ export async function approve(ctx: Ctx, input: ParsedInput<'publishing.approve'>
         columnConfigured: columnOf(ctx, e.categoryId) !== '',
       });
     });
+    // A time already past would be labelled 定时 and yet be sent at once.
+    if (input.scheduledAt && Date.parse(input.scheduledAt) <= ctx.clock.now().getTime()) reasons.push({ code: 'approval.schedule_past' });
     if (reasons.length) throw new AppError('approval.refused', { count: reasons.length }, reasons);
     const at = ctx.clock.now().toISOString();
     const sendFrom = input.scheduledAt ? new Date(input.scheduledAt).toISOString() : at;
