@@ -1,6 +1,7 @@
 /**
  * `gongkai`: the command line over the same services, for IT staff and scripts. Every command
- * exits non-zero with one line on stderr when it fails; usage errors exit 2.
+ * exits non-zero with one line on stderr when it fails; usage errors exit 2. Modules only one
+ * command needs (the website, file extraction) load in that command, so `serve` starts sooner.
  */
 import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
@@ -27,12 +28,9 @@ import { workCalendar } from './core/services/calendar.js';
 import { feeCommand, requestDueCommand, type CliResult } from './core/services/requests-cli.js';
 import { chineseDaysYears } from './core/calendar-seed.js';
 import { WorkCalendar } from '../shared/domain/working-days.js';
-import { extractFile, type Location } from './core/extract/index.js';
+import type { Location } from './core/extract/index.js';
 import { scanText } from '../shared/domain/scanner/index.js';
 import { reportDocx } from './core/services/annual-report.js';
-import { startReferenceSite } from './reference-site/site.js';
-import { SiteStore } from './reference-site/store.js';
-import { importOfflinePackageFrom } from './reference-site/import-package.js';
 import { demoSiteDir } from './core/sync/demo-site.js';
 import { DEMO_SET_NAMES, type DemoSetName } from './core/demo/load.js';
 
@@ -155,6 +153,7 @@ function portOption(value: string | undefined): number {
 
 /** The reference website in the foreground until Ctrl+C; loopback only, like browser mode. */
 async function runSite(dataDir: string, port: number, token: string): Promise<void> {
+  const { startReferenceSite } = await import('./reference-site/site.js');
   const site = await startReferenceSite({ dataDir, port, token });
   console.log(`reference site: ${site.url}`);
   console.log(`token: ${token}`);
@@ -165,6 +164,7 @@ async function runSite(dataDir: string, port: number, token: string): Promise<vo
 }
 
 async function importPackage(dataDir: string, path: string, json: boolean): Promise<number> {
+  const [{ SiteStore }, { importOfflinePackageFrom }] = await Promise.all([import('./reference-site/store.js'), import('./reference-site/import-package.js')]);
   const store = new SiteStore(dataDir);
   try {
     const summary = await importOfflinePackageFrom({ store, now: () => new Date().toISOString() }, path);
@@ -392,6 +392,7 @@ function describeLocation(where: Location): string {
 async function scanFiles(files: string[], json: boolean, ownNumbers: string[]): Promise<number> {
   if (!files.length) throw new UsageError('missing FILE');
   const options = { referenceYear: new Date().getFullYear(), ownPhoneNumbers: ownNumbers };
+  const { extractFile } = await import('./core/extract/index.js');
   const report = [];
   for (const file of files) {
     if (!existsSync(file)) throw new UsageError(`cannot read ${file}`);

@@ -41,26 +41,42 @@ interface Opening {
   screen: Screen;
   /** The unit's default language, for when neither a user nor this computer has chosen one. */
   defaultLanguage?: Language;
+  /** Shown under the title on the sign-in screen. */
+  unitName?: string | null;
 }
 
 /** Where the app opens: setup on first run, else the workspace if this tab's session is still good. */
 async function openingScreen(): Promise<Opening> {
   const status = await api.call('setup.status', {});
   if (!status.ok) return { screen: { name: 'unavailable', error: status.error } };
-  const { needsSetup, defaultLanguage } = status.value;
+  const { needsSetup, defaultLanguage, unitName } = status.value;
   if (needsSetup) return { screen: { name: 'setup' }, defaultLanguage };
   if (api.sessionId) {
     const me = await api.call('auth.me', {});
     if (me.ok) return { screen: { name: 'workspace', user: me.value } };
-    if (me.error.code === 'auth.session_locked') return { screen: { name: 'locked', user: null }, defaultLanguage };
+    if (me.error.code === 'auth.session_locked') return { screen: { name: 'locked', user: null }, defaultLanguage, unitName };
     api.setSession(null);
   }
-  return { screen: { name: 'signIn' }, defaultLanguage };
+  return { screen: { name: 'signIn' }, defaultLanguage, unitName };
+}
+
+// Asked while React mounts rather than after its first render: the first screen waits on this answer.
+let launchOpening: Promise<Opening> | null = openingScreen();
+
+/** Runs `task` once the browser is idle, so it does not compete with painting the screen just shown. */
+function whenIdle(task: () => void): () => void {
+  if (typeof requestIdleCallback !== 'function') {
+    const timer = setTimeout(task, 200);
+    return () => clearTimeout(timer);
+  }
+  const id = requestIdleCallback(task, { timeout: 1000 });
+  return () => cancelIdleCallback(id);
 }
 
 export function App() {
   const { setLanguage } = useI18n();
   const [screen, setScreen] = useState<Screen>({ name: 'starting' });
+  const [unitName, setUnitName] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
 
   const enterWorkspace = useCallback(
@@ -73,21 +89,26 @@ export function App() {
 
   useEffect(() => {
     let current = true;
-    void openingScreen().then(({ screen: opening, defaultLanguage }) => {
+    const pending = launchOpening ?? openingScreen();
+    launchOpening = null;
+    void pending.then(({ screen: opening, defaultLanguage, unitName: name }) => {
       if (!current) return;
       if (opening.name === 'workspace') {
         enterWorkspace(opening.user);
         return;
       }
       if (defaultLanguage && !storedLanguage()) setLanguage(defaultLanguage, { remember: false });
+      if (name !== undefined) setUnitName(name);
       setScreen(opening);
-      // Fetch the workspace while the user types their password.
-      if (opening.name === 'signIn' || opening.name === 'locked') void loadWorkspace();
     });
     return () => {
       current = false;
     };
   }, [attempt, enterWorkspace, setLanguage]);
+
+  // Fetch the workspace while the user types their password, once the sign-in screen is painted.
+  const waitingForPassword = screen.name === 'signIn' || screen.name === 'locked';
+  useEffect(() => (waitingForPassword ? whenIdle(() => void loadWorkspace()) : undefined), [waitingForPassword]);
 
   const signedIn = useCallback(
     (session: Session) => {
@@ -102,7 +123,9 @@ export function App() {
     notifications.clean();
     if (end === 'signedOut') {
       api.setSession(null);
-      setScreen({ name: 'signIn' });
+      // Open again, as at launch: the unit's name or language may have changed while signed in.
+      setScreen({ name: 'starting' });
+      setAttempt((n) => n + 1);
       return;
     }
     setScreen((current) => ({ name: 'locked', user: 'user' in current ? current.user : null }));
@@ -126,7 +149,7 @@ export function App() {
     case 'setup':
       return whenLoaded(<SetupWizard onComplete={signedIn} />);
     case 'signIn':
-      return <Login onSignedIn={signedIn} />;
+      return <Login unitName={unitName} onSignedIn={signedIn} />;
     case 'locked':
       return <LockScreen user={screen.user} onUnlocked={enterWorkspace} onSignedOut={() => endSession('signedOut')} />;
     case 'workspace':

@@ -13,6 +13,14 @@ export const ITEM_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 export const SHA256 = /^[0-9a-f]{64}$/;
 
 export { WITHDRAWAL_REASONS, type WithdrawalReason };
+
+/** How a public page says the catalogue's validity and a withdrawal's reason (the site and WordPress alike). */
+export const VALIDITY_LABEL: Record<string, string> = { valid: '有效', invalid: '失效', repealed: '废止' };
+export const REASON_LABEL: Record<WithdrawalReason, string> = {
+  published_in_error: '发布有误',
+  expired_or_repealed: '已失效或废止',
+  superseded: '已被新的信息替代',
+};
 export const RELATIONS = ['interprets', 'interpreted_by'] as const;
 
 const Text = (max: number) => z.string().max(max);

@@ -7,7 +7,17 @@
  * sanitize-html (htmlparser2 underneath) does the parsing; its hooks let us follow the element stack
  * so that Word's layout wrappers turn into paragraphs or vanish instead of merging their text.
  */
-import sanitizeHtml from 'sanitize-html';
+import { createRequire } from 'node:module';
+import type SanitizeHtml from 'sanitize-html';
+
+// sanitize-html with htmlparser2 and postcss takes ~150 ms to load: the first body saved pays it,
+// not the app's start-up. (Synchronous require: saving runs inside a database transaction.)
+const require = createRequire(import.meta.url);
+let library: typeof SanitizeHtml | undefined;
+function sanitizeHtml(html: string, options: SanitizeHtml.IOptions): string {
+  library ??= require('sanitize-html') as typeof SanitizeHtml;
+  return library(html, options);
+}
 
 type Attributes = Record<string, string>;
 
@@ -218,7 +228,7 @@ export function sanitizeBodyHtml(html: string): string {
     return { tagName, attribs: attrs };
   };
 
-  const options: sanitizeHtml.IOptions = {
+  const options: SanitizeHtml.IOptions = {
     allowedTags: ALLOWED_TAGS,
     allowedAttributes: ALLOWED_ATTRIBUTES,
     allowedSchemes: [],
@@ -339,4 +349,9 @@ export function htmlToPlainText(html: string): string {
   });
   flush();
   return lines.join('\n');
+}
+
+/** Replaces text inside HTML text nodes only, so attribute values (image data) are never touched. */
+export function replaceInHtmlText(html: string, replace: (text: string) => string): string {
+  return sanitizeHtml(html, { allowedTags: false, allowedAttributes: false, allowVulnerableTags: true, textFilter: replace });
 }

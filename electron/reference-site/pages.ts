@@ -6,7 +6,7 @@
  */
 import sanitizeHtml from 'sanitize-html';
 import { shanghaiDate, type Column, type ColumnListing, type ItemPage, type LinkedItem } from './store.js';
-import type { AttachmentRef, WithdrawalReason } from '../../shared/publishing-api.js';
+import { REASON_LABEL, VALIDITY_LABEL, type AttachmentRef } from '../../shared/publishing-api.js';
 
 export const PAGE_CSP = [
   "default-src 'none'",
@@ -25,13 +25,6 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 export function esc(value: string | number | null | undefined): string {
   return String(value ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
-
-export const VALIDITY_LABEL: Record<string, string> = { valid: '有效', invalid: '失效', repealed: '废止' };
-export const REASON_LABEL: Record<WithdrawalReason, string> = {
-  published_in_error: '发布有误',
-  expired_or_repealed: '已失效或废止',
-  superseded: '已被新的信息替代',
-};
 
 export function attachmentHref(a: { sha256: string; name: string }): string {
   return `/attachments/${a.sha256}/${encodeURIComponent(a.name)}`;

@@ -18,7 +18,11 @@ export function EntryScreen({ subtitle, width = 420, children }: EntryScreenProp
         <Stack gap="lg">
           <Stack gap={4} align="center">
             <Title order={2}>{t('app.name')}</Title>
-            {subtitle && <Text c="dimmed">{subtitle}</Text>}
+            {subtitle && (
+              <Text c="dimmed" data-testid="entry-subtitle">
+                {subtitle}
+              </Text>
+            )}
           </Stack>
           {children}
         </Stack>

@@ -47,6 +47,8 @@ describe('first run to audit log, the way a new office sets up', () => {
 
   it('signs in as the reviewer, who sees no admin areas, and switches to English', async () => {
     await page.getByTestId('logout').click();
+    // The sign-in screen names the unit set up in this same session.
+    await expect.poll(() => page.getByTestId('entry-subtitle').textContent()).toBe('雷州市人民政府办公室');
     await login('zhangsh', 'Review2026');
     await expect.poll(() => page.getByTestId('status-bar').textContent()).toContain('张审核');
     expect(await page.getByTestId('status-bar').textContent()).toContain('审核人');

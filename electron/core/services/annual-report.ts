@@ -29,7 +29,6 @@ import {
 } from '../../../shared/domain/annual-report.js';
 import type { ApplicantType, OutcomeCode } from '../../../shared/domain/request-outcomes.js';
 import { blankFields } from '../../../shared/domain/catalogue.js';
-import { annualReportDocx } from '../docx/annual-report.js';
 import { uuidv7 } from '../ids.js';
 import { record } from './audit-trail.js';
 import { readUnit } from './setup.js';
@@ -251,6 +250,7 @@ const fileOf = (row: Pick<SnapshotRow, 'id' | 'fileName' | 'docx'>) => ({ snapsh
 export async function reportDocx(ctx: Ctx, year: number): Promise<{ model: ReportModel; narrative: Narrative; docx: Buffer; fileName: string }> {
   const { model, narrative } = currentReport(ctx, year);
   const name = unitName(ctx);
+  const { annualReportDocx } = await import('../docx/annual-report.js');
   const docx = await annualReportDocx({ unitName: name, model, narrative });
   return { model, narrative, docx, fileName: `${annualReportTitle(name, year)}.docx` };
 }

@@ -4,7 +4,6 @@ import type { CommandOutput, ParsedInput } from '../../../shared/contract.js';
 import { AppError } from '../../../shared/errors.js';
 import { blankFields } from '../../../shared/domain/catalogue.js';
 import { htmlToPlainText } from '../html-sanitizer.js';
-import { extractText } from '../extract/index.js';
 import { createItem, today } from './items.js';
 import { readUnit } from './setup.js';
 
@@ -27,6 +26,7 @@ export async function docxToHtml(data: Buffer): Promise<string> {
   if (data.length < 4 || !data.subarray(0, 4).equals(ZIP_MAGIC)) throw new AppError('docx.not_docx');
   // Our own bounded reader goes first: mammoth would inflate a zip bomb or expand an entity bomb.
   // It refuses those (extract.too_large, extract.entity_bomb) and encrypted files with their own message.
+  const { extractText } = await import('../extract/index.js');
   const { format } = await extractText('import.docx', data).catch((error: unknown) => {
     if (error instanceof AppError && error.code === 'extract.damaged') throw new AppError('docx.unreadable', { detail: String(error.params.detail ?? '') });
     throw error;

@@ -13,7 +13,7 @@ import { DEFAULT_CORRECTION_WORKDAYS } from '../../../shared/domain/application-
 import { feeNoticeLapseDate } from '../../../shared/domain/processing-fee.js';
 import { addWorkdays } from '../../../shared/domain/working-days.js';
 import { getSetting, setSetting } from '../db/settings-repo.js';
-import { DEFAULT_TEMPLATES, fillTemplate, paragraphsOf, placeholdersFor, replyLetterDocx, unknownPlaceholders, type LetterValues } from '../docx/reply-letter.js';
+import { DEFAULT_TEMPLATES, fillTemplate, paragraphsOf, placeholdersFor, unknownPlaceholders, type LetterValues } from '../../../shared/domain/letter-templates.js';
 import { record } from './audit-trail.js';
 import { requireActor } from './users.js';
 import { readUnit } from './setup.js';
@@ -169,6 +169,7 @@ export async function letter(ctx: Ctx, input: ParsedInput<'requests.letter'>): P
   const template = templateOf(ctx, input.kind);
   const values = valuesFor(ctx, r, input.kind, eventFor(input.kind, events));
   const title = fillTemplate(template.title, values);
+  const { replyLetterDocx } = await import('../docx/reply-letter.js');
   const data = await replyLetterDocx({ title, paragraphs: paragraphsOf(fillTemplate(template.body, values)), unitName: values.单位名称 ?? '', date: values.落款日期 ?? '' });
   ctx.db.transaction(() => record(ctx, 'requests.letter', { type: 'request', id: r.id }, `${r.request_number} ${title} (${input.kind})`))();
   return { fileName: fileSafe(`${title}-${r.request_number}.docx`), dataBase64: data.toString('base64') };

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { zipSync, type Zippable } from 'fflate';
+import type { Zippable } from 'fflate';
 import type { Ctx } from '../context.js';
 import type { CommandOutput, ParsedInput } from '../../../shared/contract.js';
 import { AppError } from '../../../shared/errors.js';
@@ -86,10 +86,11 @@ export function buildOfflinePackage(ctx: Ctx): { files: Map<string, Uint8Array>;
 }
 
 /** 导出离线发布包 as a .zip download; attachments are stored, not recompressed (PDFs, images). */
-export function exportPackage(ctx: Ctx, _input: ParsedInput<'publishing.exportPackage'>): CommandOutput<'publishing.exportPackage'> {
+export async function exportPackage(ctx: Ctx, _input: ParsedInput<'publishing.exportPackage'>): Promise<CommandOutput<'publishing.exportPackage'>> {
   const { files, manifest } = buildOfflinePackage(ctx);
   const entries: Zippable = {};
   for (const [path, data] of files) entries[path] = [data, { level: path.startsWith('attachments/') ? 0 : 6 }];
+  const { zipSync } = await import('fflate');
   const zip = zipSync(entries);
   const stamp = manifest.createdAt.replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
   record(ctx, 'publishing.exportPackage', { type: 'outbox', id: 'package' }, `${manifest.items.length} items, ${manifest.withdrawals.length} withdrawals, ${manifest.attachments.length} attachments, sha256 ${sha256(zip)}`);

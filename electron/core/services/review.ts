@@ -4,7 +4,6 @@
  * stores the SHA-256 of the canonical content read; any later change voids it.
  */
 import { createHash } from 'node:crypto';
-import sanitizeHtml from 'sanitize-html';
 import type { Ctx } from '../context.js';
 import type { CommandOutput, ParsedInput } from '../../../shared/contract.js';
 import { AppError } from '../../../shared/errors.js';
@@ -14,16 +13,15 @@ import { getSetting, setSetting } from '../db/settings-repo.js';
 import { findEdition, updateEditionContent, type EditionRecord } from '../db/items-repo.js';
 import { findUserById } from '../db/users-repo.js';
 import { verifyPassword } from '../password.js';
-import { htmlToPlainText, sanitizeBodyHtml } from '../html-sanitizer.js';
+import { htmlToPlainText, replaceInHtmlText, sanitizeBodyHtml } from '../html-sanitizer.js';
 import { indexEdition } from '../search/edition-search.js';
 import { blobPath, listAttachments } from './attachments.js';
-import { extractFile, type TextPart } from '../extract/index.js';
+import type { TextPart } from '../extract/index.js';
 import { presentEdition, requireEdition } from './items.js';
 import { isEditionAuthor } from './authorship.js';
 import { record } from './audit-trail.js';
 import { requireActor } from './users.js';
 import { readUnit } from './setup.js';
-import { reviewRecordDocx } from '../docx/review-record.js';
 
 const KEY = 'review';
 type ReviewSettings = CommandOutput<'review.settings'>;
@@ -91,6 +89,7 @@ async function attachmentText(ctx: Ctx, a: { name: string; sha256: string }): Pr
   if (cached) return cached;
   let result: { parts: TextPart[]; problem: string | null };
   try {
+    const { extractFile } = await import('../extract/index.js');
     const r = await extractFile(blobPath(ctx, a.sha256), a.name);
     // Inserted runs also appear in their paragraph; scanning both would report them twice.
     const parts = r.parts.filter((p) => !(p.location.format === 'docx' && p.location.part === 'tracked_insertion'));
@@ -252,11 +251,6 @@ function maskingPolicy(ctx: Ctx): MaskingPolicy {
   return { ...DEFAULT_MASKING, id_card: ID_CARD_MASKS[reviewSettings(ctx).idMask] };
 }
 
-/** Replaces text inside HTML text nodes only, so attribute values (image data) are never touched. */
-function replaceInHtmlText(html: string, replace: (text: string) => string): string {
-  return sanitizeHtml(html, { allowedTags: false, allowedAttributes: false, allowVulnerableTags: true, textFilter: replace });
-}
-
 export async function mask(ctx: Ctx, input: ParsedInput<'review.mask'>): Promise<CommandOutput<'review.mask'>> {
   const e = requireSubmitted(ctx, input.editionId);
   const policy = maskingPolicy(ctx);
@@ -358,6 +352,7 @@ export async function exportRecord(ctx: Ctx, input: ParsedInput<'review.exportRe
   const masked = JSON.parse(row?.masked ?? '[]') as MaskedFinding[];
   const policy = maskingPolicy(ctx);
   const unit = readUnit(ctx);
+  const { reviewRecordDocx } = await import('../docx/review-record.js');
   const data = await reviewRecordDocx({
     unitName: unit?.name ?? '',
     title: e.title,

@@ -13,7 +13,7 @@ import type { CommandOutput, ParsedInput } from '../../../shared/contract.js';
 import { getSetting, setSetting } from '../db/settings-repo.js';
 import { configure, settings, siteToken, siteUrl } from '../services/publishing.js';
 import { record } from '../services/audit-trail.js';
-import { startReferenceSite, type ReferenceSite } from '../../reference-site/site.js';
+import type { ReferenceSite } from '../../reference-site/site.js';
 
 const SETTING = 'publishing.demoSite';
 
@@ -51,6 +51,8 @@ function host(ctx: Ctx): Host {
 }
 
 async function listen(ctx: Ctx, h: Host, port: number, token: string): Promise<ReferenceSite> {
+  // Loaded here, not with the app: only offices that turned the demo site on need it.
+  const { startReferenceSite } = await import('../../reference-site/site.js');
   const options = {
     dataDir: demoSiteDir(ctx.runtime.dataDir),
     token,

@@ -5,7 +5,7 @@
  * someone else is told apart.
  */
 import type { WithdrawalReason } from '../../../shared/domain/approval-rules.js';
-import { REASON_LABEL, VALIDITY_LABEL } from '../../reference-site/pages.js';
+import { REASON_LABEL, VALIDITY_LABEL } from '../../../shared/publishing-api.js';
 
 /** The parts of the publishing request body (services/publishing.ts payload) a post is made of. */
 export interface ItemRequest {

@@ -1,6 +1,5 @@
 import { Button, Group, Stack, TextInput } from '@mantine/core';
-import { useEffect, useState } from 'react';
-import { api, unwrap } from '../../api.js';
+import { unwrap } from '../../api.js';
 import { useI18n } from '../../i18n.js';
 import { useForm } from '../../hooks/useForm.js';
 import { EntryScreen } from '../../components/EntryScreen.js';
@@ -10,21 +9,12 @@ import { PasswordField } from '../../components/PasswordField.js';
 import { passwordEnteredProblem, requiredProblem } from '../../validation.js';
 import type { Session } from '../../../shared/contract.js';
 
-export function Login({ onSignedIn }: { onSignedIn(session: Session): void }) {
+export function Login({ unitName, onSignedIn }: { unitName: string | null; onSignedIn(session: Session): void }) {
   const { t, language, setLanguage } = useI18n();
-  const [unitName, setUnitName] = useState<string | null>(null);
   const form = useForm({ username: '', password: '' }, (values) => ({
     username: requiredProblem(values.username),
     password: passwordEnteredProblem(values.password),
   }));
-
-  useEffect(() => {
-    let current = true;
-    void fetchUnitName().then((name) => current && setUnitName(name));
-    return () => {
-      current = false;
-    };
-  }, []);
 
   const signIn = form.onSubmit(async ({ username, password }) => {
     onSignedIn(await unwrap('auth.login', { username: username.trim(), password }));
@@ -60,10 +50,4 @@ export function Login({ onSignedIn }: { onSignedIn(session: Session): void }) {
       </Group>
     </EntryScreen>
   );
-}
-
-/** The unit's name under the title; signing in works without it. */
-async function fetchUnitName(): Promise<string | null> {
-  const status = await api.call('setup.status', {});
-  return status.ok ? status.value.unitName : null;
 }
