@@ -37,8 +37,8 @@ export interface BackendOptions {
   sync?: boolean;
   clock?: Clock;
   log?: Logger;
-  /** Daily backups into <dataDir>/backups (default on). */
-  dailyBackups?: boolean;
+  /** Daily backups into <dataDir>/backups (default on, the first a minute after start). */
+  dailyBackups?: false | { firstCheckAfterMs: number };
   /** How long a write waits for another program's lock on the database file (default 5 s). */
   busyTimeoutMs?: number;
 }
@@ -153,8 +153,9 @@ export function openBackend(options: BackendOptions): Backend {
   const startBackground = () => {
     const stopSync = options.sync ? startSyncLoop(context(null), log) : () => undefined;
     const stopDemoSite = attachDemoSite(context(null), { sqliteBinding: options.sqliteBinding, resume: Boolean(options.sync) });
-    const stopBackups = options.dailyBackups === false ? () => undefined : startDailyBackups(db, options.dataDir, clock, log);
-    const stopIntegrityWatch = startIntegrityWatch({ db, file: databaseFile, clock, log, ...(options.sqliteBinding ? { nativeBinding: options.sqliteBinding } : {}) });
+    const file = { file: databaseFile, ...(options.sqliteBinding ? { nativeBinding: options.sqliteBinding } : {}) };
+    const stopBackups = options.dailyBackups === false ? () => undefined : startDailyBackups(file, options.dataDir, clock, log, options.dailyBackups?.firstCheckAfterMs);
+    const stopIntegrityWatch = startIntegrityWatch({ db, clock, log, ...file });
     return () => {
       stopSync();
       void stopDemoSite();

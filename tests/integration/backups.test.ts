@@ -22,6 +22,9 @@ afterEach(() => t?.close());
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
+/** The daily backup at once, not a minute after start. */
+const BACKUP_AT_ONCE = { dailyBackups: { firstCheckAfterMs: 0 } };
+
 /** Waits for the daily backup a newly opened backend starts in the background. */
 async function dailyBackups(dataDir: string, count = 1): Promise<BackupEntry[]> {
   for (let i = 0; i < 200; i++) {
@@ -39,6 +42,7 @@ function touch(dataDir: string, name: string): void {
 
 /** A database file of another program, one with garbage, and one from a newer version of this app. */
 function badFiles(dir: string): Record<'foreign' | 'corrupt' | 'newer', string> {
+  mkdirSync(dir, { recursive: true });
   const foreign = join(dir, 'contacts.db');
   const other = new Database(foreign);
   other.exec("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('张三')");
@@ -58,8 +62,15 @@ function badFiles(dir: string): Record<'foreign' | 'corrupt' | 'newer', string> 
 }
 
 describe('automatic backups', () => {
-  it('makes a daily backup on start, once a day, that opens with the data', async () => {
+  it('leaves the first minute after start to the user: no backup is started in it', async () => {
     t = makeBackend();
+    await t.setup();
+    await new Promise((done) => setTimeout(done, 500));
+    expect(listBackups(t.dataDir)).toEqual([]);
+  });
+
+  it('makes a daily backup on start (in a worker thread), once a day, that opens with the data', async () => {
+    t = makeBackend(tempDir(), undefined, BACKUP_AT_ONCE);
     await t.setup();
     const [first] = await dailyBackups(t.dataDir);
     expect(first).toMatchObject({ kind: 'daily', at: '2026-03-02T01:00:00.000Z' });
@@ -69,12 +80,12 @@ describe('automatic backups', () => {
 
     // Later the same day: none due. The next day: a new one.
     const clock = new TestClock(Date.parse('2026-03-02T20:00:00Z'));
-    let backend = openBackend({ dataDir: dir, mode: 'browser', clock, log: silentLog });
+    let backend = openBackend({ dataDir: dir, mode: 'browser', clock, log: silentLog, ...BACKUP_AT_ONCE });
     await new Promise((done) => setTimeout(done, 200));
     expect(listBackups(dir).filter((b) => b.kind === 'daily')).toHaveLength(1);
     backend.close();
     clock.advanceMinutes(5 * 60);
-    backend = openBackend({ dataDir: dir, mode: 'browser', clock, log: silentLog });
+    backend = openBackend({ dataDir: dir, mode: 'browser', clock, log: silentLog, ...BACKUP_AT_ONCE });
     const daily = await dailyBackups(dir, 2);
     backend.close();
     expect(daily[0]!.at).toBe('2026-03-03T01:00:00.000Z');
@@ -131,7 +142,7 @@ describe('automatic backups', () => {
 
 describe('restoring a backup', () => {
   it('from Settings: checks the password and the name, keeps the current database, carries on with the restored one', async () => {
-    t = makeBackend();
+    t = makeBackend(tempDir(), undefined, BACKUP_AT_ONCE);
     const admin = await t.setup();
     await dailyBackups(t.dataDir);
     // A backup with the admin in it, then a change after it.

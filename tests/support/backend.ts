@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openBackend, type Backend } from '../../electron/core/backend.js';
+import { openBackend, type Backend, type BackendOptions } from '../../electron/core/backend.js';
 import type { Clock, Logger, Platform } from '../../electron/core/context.js';
 import type { CommandInput, CommandName, CommandOutput } from '../../shared/contract.js';
 import type { ApiError } from '../../shared/errors.js';
@@ -47,9 +47,9 @@ export interface TestBackend {
   close(): void;
 }
 
-export function makeBackend(dataDir = tempDir(), platform?: Platform): TestBackend {
+export function makeBackend(dataDir = tempDir(), platform?: Platform, options: Pick<BackendOptions, 'dailyBackups'> = {}): TestBackend {
   const clock = new TestClock();
-  const backend = openBackend({ dataDir, mode: platform ? 'electron' : 'browser', clock, log: silentLog, ...(platform ? { platform } : {}) });
+  const backend = openBackend({ dataDir, mode: platform ? 'electron' : 'browser', clock, log: silentLog, ...(platform ? { platform } : {}), ...options });
   const t: TestBackend = {
     backend,
     clock,

@@ -32,7 +32,8 @@ const random = seeded(Number(seedText) || 1);
 // The test holds our stdin open; if it dies without killing us, stop rather than work on forever.
 process.stdin.on('close', () => process.exit(2)).resume();
 
-const backend: Backend = openBackend({ dataDir, mode: 'browser', log: silentLog });
+// The daily backup at once, so that some kills land while it is being written.
+const backend: Backend = openBackend({ dataDir, mode: 'browser', log: silentLog, dailyBackups: { firstCheckAfterMs: 0 } });
 
 async function ok<K extends CommandName>(name: K, input: CommandInput<K>, session: string | null): Promise<CommandOutput<K>> {
   const result = await backend.call(name, input, session);

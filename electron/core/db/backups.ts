@@ -1,8 +1,8 @@
 /**
  * Automatic backups in <dataDir>/backups, and restoring one.
  *
- * - daily: on start and then hourly, when none was made yet this (UTC) day; SQLite's online
- *   backup, so the app keeps working meanwhile.
+ * - daily: a minute after start and then hourly, when none was made yet this (UTC) day; SQLite's
+ *   online backup in a worker thread, so the app keeps working meanwhile.
  * - premigration: before migrations change an existing database (VACUUM INTO, at startup).
  * - prerestore: the database a restore replaced, byte for byte (with its WAL, if any).
  * - manual: any other .db file there (the admin's "Back up now"); never deleted automatically.
@@ -13,11 +13,13 @@
  * leaves a half-written file that looks like a backup.
  */
 import Database from 'better-sqlite3';
+import { open } from 'node:fs/promises';
 import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { AppError } from '../../../shared/errors.js';
 import type { Clock, Logger } from '../context.js';
 import { integrityProblems, latestSchemaVersion, type Db } from './connection.js';
+import { runSqliteWorker, type SqliteWorkerJob } from './sqlite-worker.js';
 
 export const BACKUP_KINDS = ['daily', 'premigration', 'prerestore', 'manual'] as const;
 export type BackupKind = (typeof BACKUP_KINDS)[number];
@@ -34,6 +36,7 @@ export interface BackupEntry {
 const KEEP = { daily: 7, weeks: 4, premigration: 10, prerestore: 10 } as const;
 const AUTOMATIC_NAME = /^gongkai-(daily|premigration|prerestore)(?:-v\d+)?-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})(?:-\d+)?\.db$/;
 const PARTIAL = '.partial';
+const FIRST_CHECK_AFTER_MS = 60_000;
 const CHECK_EVERY_MS = 60 * 60_000;
 /** About 4 MB per step of the online backup; writes in the app wait at most one step. */
 const PAGES_PER_STEP = 1000;
@@ -83,26 +86,63 @@ function removeWithSidecars(file: string): void {
 }
 
 /**
- * Online backup of the live database into `file` (which must not exist), via a partial file
- * renamed when complete. `abort` is polled between steps so closing the app can stop it.
+ * Writes a backup through a partial file: `copy` fills it, then it is made self-contained, synced
+ * (off the main thread) and renamed, so a crash never leaves a half-written file that looks whole.
  */
-export async function onlineBackup(db: Db, file: string, abort: () => boolean = () => false): Promise<number> {
+async function writeBackup(file: string, copy: (partial: string) => Promise<unknown>): Promise<number> {
   const partial = file + PARTIAL;
   try {
-    await db.backup(partial, {
-      progress: () => {
-        if (abort()) throw new Error('backup stopped: the database is closing');
-        return PAGES_PER_STEP;
-      },
-    });
+    await copy(partial);
     makeSelfContained(partial);
-    syncToDisk(partial);
+    const handle = await open(partial, 'r+');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     renameSync(partial, file);
   } catch (error) {
     removeWithSidecars(partial);
     throw error;
   }
   return statSync(file).size;
+}
+
+/**
+ * Online backup of the live database into `file` (which must not exist), on this connection, in
+ * steps between which the app goes on. `abort` is polled between steps so closing can stop it.
+ */
+export function onlineBackup(db: Db, file: string, abort: () => boolean = () => false): Promise<number> {
+  return writeBackup(file, (partial) =>
+    db.backup(partial, {
+      progress: () => {
+        if (abort()) throw new Error('backup stopped: the database is closing');
+        return PAGES_PER_STEP;
+      },
+    }),
+  );
+}
+
+/**
+ * The same from a worker thread's own read-only connection (sqlite-worker.ts), for the daily
+ * backup: at several GB, even steps of 4 MB on the main thread would hold up saves for minutes.
+ */
+function backupInWorker(database: DatabaseFile, file: string, started: (job: SqliteWorkerJob<unknown>) => void): Promise<number> {
+  return writeBackup(file, (partial) => {
+    const job = runSqliteWorker(
+      `const source = open(data.file, { readonly: true, fileMustExist: true });
+      try {
+        // One step: copied in parts, it would start again whenever the app wrote between two.
+        await source.backup(data.partial, { progress: () => 2147483647 });
+      } finally {
+        source.close();
+      }`,
+      { file: database.file, partial },
+      database.nativeBinding,
+    );
+    started(job);
+    return job.done;
+  });
 }
 
 export function listBackups(dataDir: string): BackupEntry[] {
@@ -173,32 +213,44 @@ export function dailyBackupDue(dataDir: string, now: Date): boolean {
   return !listBackups(dataDir).some((b) => b.kind === 'daily' && b.at.slice(0, 10) === today);
 }
 
+export interface DatabaseFile {
+  file: string;
+  /** better-sqlite3's native module built for the running runtime, when not the default one. */
+  nativeBinding?: string;
+}
+
 /**
- * Makes the daily backup now (if due) and checks again every hour, so an app left running over
- * midnight makes the next day's too. Returns the function that stops it (and any backup underway).
+ * Makes the daily backup a minute after start (if due: start-up has the disk first) and checks
+ * again every hour, so an app left running over midnight makes the next day's too. Returns the
+ * function that stops it (and any backup underway).
  */
-export function startDailyBackups(db: Db, dataDir: string, clock: Clock, log: Logger): () => void {
+export function startDailyBackups(database: DatabaseFile, dataDir: string, clock: Clock, log: Logger, firstCheckAfterMs = FIRST_CHECK_AFTER_MS): () => void {
   let stopped = false;
-  let running = false;
+  let running: SqliteWorkerJob<unknown> | null = null;
+  let busy = false;
   const check = () => {
-    if (stopped || running || !dailyBackupDue(dataDir, clock.now())) return;
-    running = true;
-    onlineBackup(db, newBackupFile(dataDir, 'daily', clock.now()), () => stopped)
+    if (stopped || busy || !dailyBackupDue(dataDir, clock.now())) return;
+    busy = true;
+    backupInWorker(database, newBackupFile(dataDir, 'daily', clock.now()), (job) => (running = job))
       .then(() => rotateBackups(dataDir))
       .catch((error: unknown) => {
         if (!stopped) log.error('daily backup failed', error);
       })
       .finally(() => {
-        running = false;
+        busy = false;
+        running = null;
       });
   };
   removePartialBackups(dataDir);
-  check();
+  const first = setTimeout(check, firstCheckAfterMs);
   const timer = setInterval(check, CHECK_EVERY_MS);
+  first.unref();
   timer.unref();
   return () => {
     stopped = true;
+    clearTimeout(first);
     clearInterval(timer);
+    running?.cancel();
   };
 }
 

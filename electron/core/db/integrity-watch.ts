@@ -1,15 +1,13 @@
 /**
- * The full integrity check, away from startup and off the main thread. It reads every page (about
- * 4 s per GB), so a worker thread opens its own read-only connection — WAL gives it a consistent
- * snapshot while the app keeps writing — and the app stays responsive. It runs a few minutes after
- * the app starts when the last check is a day old, then daily, and records the result in the
- * settings ('database.integrity', shown by system.info); damage is logged at once.
+ * The full integrity check, away from startup and off the main thread (sqlite-worker.ts): it
+ * reads every page, about 4 s per GB. It runs a few minutes after the app starts when the last
+ * check is a day old, then daily, and records the result in the settings ('database.integrity',
+ * shown by system.info); damage is logged at once.
  */
-import { Worker } from 'node:worker_threads';
-import { createRequire } from 'node:module';
 import type { Clock, Logger } from '../context.js';
 import type { Db } from './connection.js';
 import { getSetting, setSetting } from './settings-repo.js';
+import { runSqliteWorker, type SqliteWorkerJob } from './sqlite-worker.js';
 
 export const INTEGRITY_SETTING = 'database.integrity';
 
@@ -24,30 +22,22 @@ const FIRST_CHECK_AFTER_MS = 3 * 60_000;
 const LOOK_EVERY_MS = 60 * 60_000;
 const CHECK_EVERY_MS = 24 * 60 * 60_000;
 
-/** CommonJS, evaluated in the worker; better-sqlite3 is passed by absolute path. */
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.module);
-let db;
-try {
-  db = new Database(workerData.file, { readonly: true, fileMustExist: true, ...(workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {}) });
-  parentPort.postMessage({ messages: db.pragma('integrity_check(20)').map((r) => r.integrity_check) });
-} catch (error) {
-  parentPort.postMessage({ messages: [String((error && error.message) || error)] });
-} finally {
-  if (db) db.close();
-}`;
-
 /** SQLite's full integrity check of the file in a worker thread; empty when sound. */
-export function checkIntegrityInWorker(file: string, nativeBinding?: string): { done: Promise<string[]>; cancel: () => void } {
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, nativeBinding, module: createRequire(import.meta.url).resolve('better-sqlite3') } });
-  worker.unref();
-  const done = new Promise<string[]>((resolve, reject) => {
-    worker.once('message', (m: { messages: string[] }) => resolve(m.messages.length === 1 && m.messages[0] === 'ok' ? [] : m.messages));
-    worker.once('error', reject);
-    worker.once('exit', () => reject(new Error('integrity check stopped')));
-  });
-  return { done, cancel: () => void worker.terminate() };
+export function checkIntegrityInWorker(file: string, nativeBinding?: string): SqliteWorkerJob<string[]> {
+  const check = runSqliteWorker<string[]>(
+    `let db;
+    try {
+      db = open(data.file, { readonly: true, fileMustExist: true });
+      return db.pragma('integrity_check(20)').map((r) => r.integrity_check);
+    } catch (error) {
+      return [String((error && error.message) || error)];
+    } finally {
+      if (db) db.close();
+    }`,
+    { file },
+    nativeBinding,
+  );
+  return { done: check.done.then((messages) => (messages.length === 1 && messages[0] === 'ok' ? [] : messages)), cancel: check.cancel };
 }
 
 export interface IntegrityWatchOptions {
