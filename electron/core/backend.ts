@@ -13,6 +13,7 @@ import { AppError, type ApiError } from '../../shared/errors.js';
 import { getSetting } from './db/settings-repo.js';
 import { appVersion } from './paths.js';
 import { seedCalendar } from './services/calendar.js';
+import { mergeSearchSegments } from './search/edition-search.js';
 import { startSyncLoop } from './sync/loop.js';
 import { record } from './services/audit-trail.js';
 import { attachDemoSite } from './sync/demo-site.js';
@@ -22,9 +23,10 @@ const DEFAULT_IDLE_MINUTES = 15;
 /**
  * SQLite copies the WAL back into the database (a checkpoint) when the WAL passes a size, inside
  * whichever commit crossed it: a save that normally takes 2 ms then takes 15. We checkpoint when
- * the user pauses instead, and keep the automatic one only as a bound (about 80 MB of WAL).
+ * the user pauses instead, and keep the automatic one only as a bound (about 80 MB of WAL). The
+ * search index's merges move to the same pause (migration 011).
  */
-const CHECKPOINT_AFTER_IDLE_MS = 2_000;
+const TIDY_AFTER_IDLE_MS = 2_000;
 const WAL_SAFETY_PAGES = 20_000;
 
 export interface BackendOptions {
@@ -98,11 +100,19 @@ export function openBackend(options: BackendOptions): Backend {
     lock.release();
     throw error;
   }
-  let checkpointTimer: NodeJS.Timeout | undefined;
-  const checkpointWhenIdle = () => {
-    clearTimeout(checkpointTimer);
-    checkpointTimer = setTimeout(() => db.pragma('wal_checkpoint(PASSIVE)'), CHECKPOINT_AFTER_IDLE_MS);
-    checkpointTimer.unref();
+  let idleTimer: NodeJS.Timeout | undefined;
+  const tidyWhenIdle = () => {
+    clearTimeout(idleTimer);
+    idleTimer = setTimeout(() => {
+      try {
+        mergeSearchSegments(db);
+        db.pragma('wal_checkpoint(PASSIVE)');
+      } catch (error) {
+        // Both are redone at the next pause; a full disk or a closed file is reported by the next call.
+        log.error('idle maintenance failed', error);
+      }
+    }, TIDY_AFTER_IDLE_MS);
+    idleTimer.unref();
   };
   const runtime: RuntimeInfo = { version: appVersion, mode: options.mode, dataDir: options.dataDir, databaseFile };
   const sessions = new SessionStore(clock, () => (getSetting<number>(db, 'security.idleMinutes') ?? DEFAULT_IDLE_MINUTES) * 60_000);
@@ -140,7 +150,7 @@ export function openBackend(options: BackendOptions): Backend {
     try {
       const service = services[name] as (ctx: Ctx, input: unknown) => unknown;
       const value = await service(context(auth.actor, sessionId), parsed.data);
-      checkpointWhenIdle();
+      tidyWhenIdle();
       return { ok: true, value: spec.output.parse(value) };
     } catch (error) {
       if (error instanceof AppError) return failure(error.toApiError());
@@ -161,7 +171,7 @@ export function openBackend(options: BackendOptions): Backend {
       void stopDemoSite();
       stopBackups();
       stopIntegrityWatch();
-      clearTimeout(checkpointTimer);
+      clearTimeout(idleTimer);
     };
   };
   let stopBackground = startBackground();

@@ -201,6 +201,21 @@ describe('finding things', () => {
     }
   });
 
+  it('merges the search index when the user pauses, and it stays sound', async () => {
+    const { id: editionId } = await create({ title: '森林防火工作方案（第0稿）' });
+    const segments = () => (t.backend.db.prepare('SELECT count(DISTINCT segid) AS n FROM edition_search_idx').get() as { n: number }).n;
+    for (let i = 1; i <= 40; i++) {
+      await t.ok('items.saveDraft', { editionId, categoryId: 'gov_document', fields: fields({ title: `森林防火工作方案（第${i}稿）` }), bodyHtml: `<p>第${i}次修改。</p>` }, officer);
+    }
+    const whileSaving = segments();
+    expect(whileSaving).toBeGreaterThan(8);
+    await new Promise((done) => setTimeout(done, 2_500));
+    expect(segments()).toBeLessThanOrEqual(2);
+    t.backend.db.prepare("INSERT INTO edition_search(edition_search, rank) VALUES ('integrity-check', 0)").run();
+    const { hits } = await t.ok('items.search', { query: '防火', limit: 20 }, officer);
+    expect(hits.map((h) => h.title)).toEqual(['森林防火工作方案（第40稿）']);
+  });
+
   it('filters, sorts and pages the list', async () => {
     const list = (input: Partial<CommandInput<'items.list'>>) =>
       t.ok('items.list', { filters: {}, sort: 'written_asc', offset: 0, limit: 50, ...input }, officer);

@@ -227,8 +227,12 @@ export function listItems(db: Db, filters: ListFilters, sort: ListSort, offset: 
   const where = ['e.current = 1'];
   const params: Record<string, unknown> = {};
   if (filters.status?.length) {
-    where.push('e.status IN (SELECT value FROM json_each(@statuses))');
-    params.statuses = JSON.stringify(filters.status);
+    // Listed values, not json_each: the planner then reads editions_cur_status in date order.
+    const names = filters.status.map((status, n) => {
+      params[`status${n}`] = status;
+      return `@status${n}`;
+    });
+    where.push(`e.status IN (${names.join(', ')})`);
   }
   const equal: [keyof ListFilters, string][] = [
     ['categoryId', 'e.category_id'],
