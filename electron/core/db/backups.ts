@@ -123,13 +123,20 @@ export function onlineBackup(db: Db, file: string, abort: () => boolean = () => 
   );
 }
 
+export interface DatabaseFile {
+  file: string;
+  /** better-sqlite3's native module built for the running runtime, when not the default one. */
+  nativeBinding?: string;
+}
+
 /**
  * The same from a worker thread's own read-only connection (sqlite-worker.ts), for the daily
  * backup: at several GB, even steps of 4 MB on the main thread would hold up saves for minutes.
  */
-function backupInWorker(database: DatabaseFile, file: string, started: (job: SqliteWorkerJob<unknown>) => void): Promise<number> {
-  return writeBackup(file, (partial) => {
-    const job = runSqliteWorker(
+function backupInWorker(database: DatabaseFile, file: string): SqliteWorkerJob<number> {
+  let copying: SqliteWorkerJob<unknown> | undefined;
+  const done = writeBackup(file, (partial) => {
+    copying = runSqliteWorker(
       `const source = open(data.file, { readonly: true, fileMustExist: true });
       try {
         // One step: copied in parts, it would start again whenever the app wrote between two.
@@ -140,9 +147,9 @@ function backupInWorker(database: DatabaseFile, file: string, started: (job: Sql
       { file: database.file, partial },
       database.nativeBinding,
     );
-    started(job);
-    return job.done;
+    return copying.done;
   });
+  return { done, cancel: () => copying?.cancel() };
 }
 
 export function listBackups(dataDir: string): BackupEntry[] {
@@ -213,12 +220,6 @@ export function dailyBackupDue(dataDir: string, now: Date): boolean {
   return !listBackups(dataDir).some((b) => b.kind === 'daily' && b.at.slice(0, 10) === today);
 }
 
-export interface DatabaseFile {
-  file: string;
-  /** better-sqlite3's native module built for the running runtime, when not the default one. */
-  nativeBinding?: string;
-}
-
 /**
  * Makes the daily backup a minute after start (if due: start-up has the disk first) and checks
  * again every hour, so an app left running over midnight makes the next day's too. Returns the
@@ -226,18 +227,16 @@ export interface DatabaseFile {
  */
 export function startDailyBackups(database: DatabaseFile, dataDir: string, clock: Clock, log: Logger, firstCheckAfterMs = FIRST_CHECK_AFTER_MS): () => void {
   let stopped = false;
-  let running: SqliteWorkerJob<unknown> | null = null;
-  let busy = false;
+  let running: SqliteWorkerJob<number> | null = null;
   const check = () => {
-    if (stopped || busy || !dailyBackupDue(dataDir, clock.now())) return;
-    busy = true;
-    backupInWorker(database, newBackupFile(dataDir, 'daily', clock.now()), (job) => (running = job))
+    if (stopped || running || !dailyBackupDue(dataDir, clock.now())) return;
+    running = backupInWorker(database, newBackupFile(dataDir, 'daily', clock.now()));
+    running.done
       .then(() => rotateBackups(dataDir))
       .catch((error: unknown) => {
         if (!stopped) log.error('daily backup failed', error);
       })
       .finally(() => {
-        busy = false;
         running = null;
       });
   };

@@ -3,7 +3,7 @@ import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useI18n } from '../../i18n.js';
 import { useSession } from '../../session.js';
-import { useQuery } from '../../hooks/useQuery.js';
+import { useQuery, type Query } from '../../hooks/useQuery.js';
 import { useForm } from '../../hooks/useForm.js';
 import { notifyFailure, notifySuccess } from '../../failures.js';
 import { formatBytes, formatDateTime } from '../../format.js';
@@ -17,6 +17,7 @@ type DatabaseCheck = CommandOutput<'system.checkDatabase'>;
 export function DataTab() {
   const { t, language } = useI18n();
   const info = useQuery('system.info');
+  const backups = useQuery('system.backups');
 
   if (!info.data) {
     return info.error ? (
@@ -63,8 +64,8 @@ export function DataTab() {
         </DataList.Item>
       </DataList>
       <DatabaseCheckSection />
-      <BackupSection suggestedFile={suggestedBackupFile} />
-      <RestoreSection />
+      <BackupSection suggestedFile={suggestedBackupFile} onBackedUp={backups.reload} />
+      <RestoreSection backups={backups} />
     </Stack>
   );
 }
@@ -122,7 +123,7 @@ function DatabaseCheckSection() {
   );
 }
 
-function BackupSection({ suggestedFile }: { suggestedFile: string }) {
+function BackupSection({ suggestedFile, onBackedUp }: { suggestedFile: string; onBackedUp(): void }) {
   const { t, language } = useI18n();
   const { command } = useSession();
   const form = useForm({ file: suggestedFile }, (values) => ({ file: requiredProblem(values.file) }));
@@ -130,6 +131,8 @@ function BackupSection({ suggestedFile }: { suggestedFile: string }) {
   const backUp = form.onSubmit(async ({ file }) => {
     const done = await command('system.backup', { file: file.trim() });
     notifySuccess(t('data.backup_done', { file: done.file, size: formatBytes(done.bytes, language) }));
+    // A backup into the backups folder joins the list below.
+    onBackedUp();
   });
 
   return (
@@ -151,9 +154,8 @@ function BackupSection({ suggestedFile }: { suggestedFile: string }) {
 type Backup = CommandOutput<'system.backups'>[number];
 
 /** The backups folder's files, newest first; restoring one asks for the admin's password, then reloads the app. */
-function RestoreSection() {
+function RestoreSection({ backups }: { backups: Query<Backup[]> }) {
   const { t, language } = useI18n();
-  const backups = useQuery('system.backups');
   const [chosen, setChosen] = useState<Backup | null>(null);
 
   return (
