@@ -5,7 +5,7 @@
  */
 import type { Db } from '../../electron/core/db/connection.js';
 import { insertEdition, insertItem, nextSerial } from '../../electron/core/db/items-repo.js';
-import { indexEdition } from '../../electron/core/search/edition-search.js';
+import { indexEdition, mergeSearchSegments } from '../../electron/core/search/edition-search.js';
 import { formatIndexNumber, serialScope, DEFAULT_INDEX_PATTERN } from '../../shared/domain/index-number.js';
 import { uuidv7 } from '../../electron/core/ids.js';
 import { UNIT } from '../support/backend.js';
@@ -68,5 +68,7 @@ export function buildItems(db: Db, options: BuildOptions): BuiltItems {
     })();
     options.progress?.(done);
   }
+  // Years of use leave the search index merged by the app's pauses (migration 011); so does the build.
+  while (mergeSearchSegments(db, 10_000));
   return { textBytes, drafts, editionIds, seconds: (performance.now() - start) / 1000 };
 }

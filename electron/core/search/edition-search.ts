@@ -27,9 +27,14 @@ export function unindexEdition(db: Db, rowid: number): void {
 /** Pages of the index merged per pause: a few milliseconds of work (migration 011). */
 const MERGE_PAGES_PER_PAUSE = 500;
 
-/** Merges segments of the search index, as FTS5 would have inside a save; run when the user pauses. */
-export function mergeSearchSegments(db: Db): void {
-  db.prepare(`INSERT INTO edition_search(edition_search, rank) VALUES ('merge', ${MERGE_PAGES_PER_PAUSE})`).run();
+/**
+ * Merges segments of the search index, as FTS5 would have inside a save; run when the user
+ * pauses. Says whether there was work to do (FTS5 counts two or more changes when it merged).
+ */
+export function mergeSearchSegments(db: Db, pages = MERGE_PAGES_PER_PAUSE): boolean {
+  const before = db.prepare('SELECT total_changes() AS n').pluck().get() as number;
+  db.prepare(`INSERT INTO edition_search(edition_search, rank) VALUES ('merge', ${Math.trunc(pages)})`).run();
+  return (db.prepare('SELECT total_changes() AS n').pluck().get() as number) - before >= 2;
 }
 
 /** Edition rowids matching the query, newest first (rowids grow with creation). */
