@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { openDatabase, storageError, type Db } from './db/connection.js';
 import { acquireInstanceLock } from './db/instance-lock.js';
@@ -82,7 +83,11 @@ export function openBackend(options: BackendOptions): Backend {
     const opened = openDatabase(databaseFile, {
       ...(options.sqliteBinding ? { nativeBinding: options.sqliteBinding } : {}),
       ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
-      beforeMigrate: (d, from) => backupBeforeMigration(d, options.dataDir, from, clock.now()),
+      beforeMigrate: (d, from) => {
+        // Seconds per GB, before the first screen: say what the wait is.
+        log.info(`backing up the database before upgrading it (${Math.round(statSync(databaseFile).size / 1e6)} MB)`);
+        backupBeforeMigration(d, options.dataDir, from, clock.now());
+      },
     });
     try {
       opened.pragma(`wal_autocheckpoint = ${WAL_SAFETY_PAGES}`);

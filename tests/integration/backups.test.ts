@@ -117,6 +117,30 @@ describe('automatic backups', () => {
     expect(left.filter((b) => b.kind === 'manual').map((b) => b.name).sort()).toEqual(['before-the-audit.db', 'gongkai-20260105-0930.db']);
   });
 
+  it('backs up before a migration while another program holds a read on the file', () => {
+    const dir = tempDir();
+    const older = new Database(join(dir, DATABASE_FILE));
+    older.pragma('journal_mode = WAL');
+    migrate(older, loadMigrations().slice(0, 4));
+    setSetting(older, 'unit', { name: '雷州市人民政府办公室' });
+    // A reader's snapshot keeps the WAL from being checkpointed to its end.
+    const reader = new Database(join(dir, DATABASE_FILE), { readonly: true });
+    reader.prepare('BEGIN').run();
+    reader.prepare('SELECT count(*) FROM settings').get();
+    setSetting(older, 'unit', { name: '雷州市人民政府' });
+
+    const backend = openBackend({ dataDir: dir, mode: 'browser', clock: new TestClock(), log: silentLog, dailyBackups: false });
+    backend.close();
+    reader.prepare('COMMIT').run();
+    reader.close();
+    older.close();
+    const [before] = listBackups(dir);
+    expect(inspectBackup(before!.file)).toBe(4);
+    const copy = new Database(before!.file, { readonly: true });
+    expect(getSetting(copy, 'unit')).toEqual({ name: '雷州市人民政府' });
+    copy.close();
+  });
+
   it('backs up before a migration changes the schema, with the data as it was', () => {
     const dir = tempDir();
     const older = new Database(join(dir, DATABASE_FILE));

@@ -3,7 +3,8 @@
  *
  * - daily: a minute after start and then hourly, when none was made yet this (UTC) day; SQLite's
  *   online backup in a worker thread, so the app keeps working meanwhile.
- * - premigration: before migrations change an existing database (VACUUM INTO, at startup).
+ * - premigration: before migrations change an existing database (a copy of the checkpointed file,
+ *   at startup).
  * - prerestore: the database a restore replaced, byte for byte (with its WAL, if any).
  * - manual: any other .db file there (the admin's "Back up now"); never deleted automatically.
  *
@@ -14,7 +15,7 @@
  */
 import Database from 'better-sqlite3';
 import { open } from 'node:fs/promises';
-import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, constants, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { AppError } from '../../../shared/errors.js';
 import type { Clock, Logger } from '../context.js';
@@ -199,12 +200,21 @@ export function removePartialBackups(dataDir: string): void {
   for (const name of readdirSync(dir)) if (/\.partial(-wal|-shm|-journal)?$/.test(name)) rmSync(join(dir, name), { force: true });
 }
 
-/** Before migrations change the schema: a consistent copy made synchronously, while starting up. */
+/**
+ * Before migrations change the schema, made synchronously while starting up. The app holds the
+ * instance lock and nothing else writes, so after a full checkpoint the file itself is a
+ * consistent copy: copied at disk speed (a reflink where the file system has them), about twice
+ * as fast as VACUUM INTO, which took 45 s on a 6.9 GB database.
+ */
 export function backupBeforeMigration(db: Db, dataDir: string, from: number, now: Date): string {
   const file = newBackupFile(dataDir, 'premigration', now, `-v${from}`);
   const partial = file + PARTIAL;
   try {
-    db.prepare('VACUUM INTO ?').run(partial);
+    const [checkpoint] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    // Another program reading the file keeps part of the WAL: then SQLite copies it instead.
+    if (checkpoint?.busy) db.prepare('VACUUM INTO ?').run(partial);
+    else copyFileSync(db.name, partial, constants.COPYFILE_FICLONE);
+    makeSelfContained(partial);
     syncToDisk(partial);
     renameSync(partial, file);
   } catch (error) {
