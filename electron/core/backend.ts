@@ -85,7 +85,7 @@ export function openBackend(options: BackendOptions): Backend {
       ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
       beforeMigrate: (d, from) => {
         // Seconds per GB, before the first screen: say what the wait is.
-        log.info(`backing up the database before upgrading it (${Math.round(statSync(databaseFile).size / 1e6)} MB)`);
+        log.info(`backing up the database before upgrading it (${Math.round(statSync(databaseFile).size / 2 ** 20)} MB)`);
         backupBeforeMigration(d, options.dataDir, from, clock.now());
       },
     });
