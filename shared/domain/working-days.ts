@@ -276,16 +276,43 @@ export function countWorkdays(cal: WorkCalendar, from: string, to: string): Work
   requireDate(to, 'to date');
   if (from === to) return { count: 0, provisional: false };
   const [lo, hi, sign] = from < to ? [from, to, 1] : [to, from, -1]; // 'YYYY-MM-DD' sorts as text
+  const [loYear, hiYear] = [Number(lo.slice(0, 4)), Number(hi.slice(0, 4))];
+  // Whole years in between come from a per-calendar total: the 工作台 counts back years to old drafts.
+  const parts =
+    hiYear - loYear < 2
+      ? [walkWorkdays(cal, lo, hi)]
+      : [
+          walkWorkdays(cal, lo, formatDate(loYear, 12, 31)),
+          ...Array.from({ length: hiYear - loYear - 1 }, (_, i) => yearWorkdays(cal, loYear + 1 + i)),
+          walkWorkdays(cal, formatDate(hiYear - 1, 12, 31), hi),
+        ];
+  const count = parts.reduce((sum, part) => sum + part.count, 0);
+  return { count: count === 0 ? 0 : sign * count, provisional: parts.some((part) => part.provisional) };
+}
+
+/** Working days in (lo, hi], lo < hi, a day at a time. */
+function walkWorkdays(cal: WorkCalendar, lo: string, hi: string): WorkdayCount {
   const c = new DayCursor(lo);
   let count = 0;
   let provisional = false;
-  let date: string;
-  do {
+  let date = lo;
+  while (date !== hi) {
     c.next();
     date = c.date;
     const info = classifyDay(cal, date, c.y, c.dow);
     if (info.workday) count++;
     if (info.provisional) provisional = true;
-  } while (date !== hi);
-  return { count: count === 0 ? 0 : sign * count, provisional };
+  }
+  return { count, provisional };
+}
+
+const yearTotals = new WeakMap<WorkCalendar, Map<number, WorkdayCount>>();
+
+/** Working days in a whole year, kept per calendar (a calendar never changes once made). */
+function yearWorkdays(cal: WorkCalendar, year: number): WorkdayCount {
+  let totals = yearTotals.get(cal);
+  if (!totals) yearTotals.set(cal, (totals = new Map()));
+  let total = totals.get(year);
+  if (!total) totals.set(year, (total = walkWorkdays(cal, formatDate(year - 1, 12, 31), formatDate(year, 12, 31))));
+  return total;
 }

@@ -166,6 +166,23 @@ describe('countWorkdays: working days in (from, to], negative when to < from', (
     expect(countWorkdays(cal, '2003-12-30', '2004-01-02').provisional).toBe(true);
   });
 
+  it('counts spans of many years (whole years from a kept total) the same as piece by piece', () => {
+    // From a year without data, across the loaded ones, into another without: some pieces provisional.
+    const ends = ['2001-07-14', '2004-01-01', '2012-12-31', '2019-03-08', '2024-02-29', '2026-10-09', '2031-05-20'];
+    for (const from of ends) {
+      for (const to of ends) {
+        if (from >= to) continue;
+        const cuts = [from];
+        for (let y = Number(from.slice(0, 4)) + 1; y <= Number(to.slice(0, 4)); y++) cuts.push(`${y}-06-30` < to ? `${y}-06-30` : to);
+        if (cuts.at(-1) !== to) cuts.push(to);
+        const pieces = cuts.slice(1).map((end, i) => countWorkdays(cal, cuts[i]!, end));
+        const whole = { count: pieces.reduce((sum, p) => sum + p.count, 0), provisional: pieces.some((p) => p.provisional) };
+        expect(countWorkdays(cal, from, to), `(${from}, ${to}]`).toEqual(whole);
+        expect(countWorkdays(cal, to, from)).toEqual({ count: -whole.count, provisional: whole.provisional });
+      }
+    }
+  });
+
   it('rejects invalid dates', () => {
     expect(() => countWorkdays(cal, '2026-02-29', '2026-03-01')).toThrow(RangeError);
   });

@@ -66,8 +66,10 @@ function proactiveQueue(ctx: Ctx, calendar: WorkCalendar, today: string, where: 
 
 /** Interpretations of published documents, not yet published themselves: few, so computed one by one. */
 function interpretationQueues(ctx: Ctx, calendar: WorkCalendar, today: string) {
+  // From the links (a few per interpretation) to their editions: the other way round, the planner
+  // visited every open edition, a second at ten years' scale.
   const ids = ctx.db
-    .prepare(`SELECT DISTINCT e.item_id AS itemId FROM editions e JOIN interpretation_links l ON l.interpretation_item_id = e.item_id
+    .prepare(`SELECT DISTINCT e.item_id AS itemId FROM interpretation_links l CROSS JOIN editions e ON e.item_id = l.interpretation_item_id
               WHERE ${UNPUBLISHED} AND e.category_id = ?`)
     .all(INTERPRETATION_CATEGORY) as { itemId: string }[];
   const rows = ids

@@ -54,7 +54,7 @@ function RequestQueue({ kind, color, title, empty, queue }: { kind: string; colo
               <Table.Tbody>
                 {queue.rows.map((row) => (
                   <Table.Tr key={row.id} data-testid={`requests-due-row-${kind}`} data-request-id={row.id}>
-                    <Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <Anchor
                         component="button"
                         size="sm"

@@ -77,7 +77,7 @@ export function RequestList({ refreshed, onOpen }: { refreshed: number; onOpen(i
               <Table.Tbody>
                 {loaded.rows.map((row) => (
                   <Table.Tr key={row.id} data-testid="request-row" data-request-id={row.id}>
-                    <Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <Anchor component="button" size="sm" onClick={() => onOpen(row.id)} data-testid="request-open">
                         {row.number}
                       </Anchor>
